@@ -1,0 +1,1 @@
+"""blameless rules."""

@@ -1,0 +1,1 @@
+"""rotations rules."""

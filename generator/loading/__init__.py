@@ -1,0 +1,1 @@
+"""Strict loading: files on disk to typed records, with every problem located."""

@@ -1,0 +1,128 @@
+"""Turn one file's text into one typed record, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from generator.loading import specs, strictyaml
+from generator.loading.schema import INVALID, Context, Record
+from generator.loading.source import Source, split_front_matter, yaml_source
+from generator.model.incident import Incident
+from generator.model.postmortem import Postmortem, Section
+from generator.model.rotation import Rotation
+from generator.model.site import Person, Site
+from generator.problems import Problem, error
+
+POSTMORTEM_SUFFIX = ".postmortem.md"
+_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+
+
+def read_fields(source: Source, spec: Record, default_timezone: ZoneInfo | None) -> tuple[Any, list[Problem]]:
+    """Read a source's YAML strictly and convert it by a record spec."""
+    data, problems = strictyaml.load(source)
+    if any(p.code == "L005" for p in problems):
+        return INVALID, problems
+    if not isinstance(data, dict):
+        what = "empty" if data is None else "not a mapping of fields"
+        message = f"{spec.name} front matter is {what}; expected fields such as '{spec.fields[0].name}:'"
+        problems.append(error(source.path, "L010", message, line=source.yaml_line, column=1))
+        return INVALID, problems
+    ctx = Context(source.path, default_timezone)
+    values = spec.convert_fields(data, ctx, ())
+    problems.extend(ctx.problems)
+    if any(p.level.name == "ERROR" for p in problems):
+        return INVALID, problems
+    return values, problems
+
+
+def read_markdown(path: str, text: str, spec: Record, zone: ZoneInfo | None) -> tuple[Source | None, Any, list[Problem]]:
+    """Split front matter from a Markdown record and convert its fields."""
+    source, problems = split_front_matter(path, text)
+    if source is None:
+        return None, INVALID, problems
+    values, field_problems = read_fields(source, spec, zone)
+    return source, values, problems + field_problems
+
+
+def record_id(path: str) -> str:
+    """Return the id of a record: its file name without ``.md`` or ``.postmortem.md``."""
+    name = PurePosixPath(path).name
+    if name.endswith(POSTMORTEM_SUFFIX):
+        return name[: -len(POSTMORTEM_SUFFIX)]
+    return name.removesuffix(".md")
+
+
+def load_incident(path: str, text: str, zone: ZoneInfo | None) -> tuple[Source | None, Incident | None, list[Problem]]:
+    """Load an incident or maintenance record."""
+    source, values, problems = read_markdown(path, text, specs.INCIDENT, zone)
+    if values is INVALID:
+        return source, None, problems
+    return source, Incident(id=record_id(path), path=path, body=source.body, **values), problems
+
+
+def load_postmortem(path: str, text: str, zone: ZoneInfo | None) -> tuple[Source | None, Postmortem | None, list[Problem]]:
+    """Load a postmortem and split its body into sections."""
+    source, values, problems = read_markdown(path, text, specs.POSTMORTEM, zone)
+    if values is INVALID:
+        return source, None, problems
+    sections = split_sections(source.body, source.body_line)
+    record = Postmortem(incident_id=record_id(path), path=path, body=source.body, sections=sections, **values)
+    return source, record, problems
+
+
+def split_sections(body: str, first_line: int) -> tuple[Section, ...]:
+    """Split a Markdown body at its ``##`` headings."""
+    sections: list[Section] = []
+    title, start, lines = None, 0, []
+    fenced = False
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        match = None if fenced else _HEADING.match(line)
+        if match:
+            if title is not None:
+                sections.append(Section(title, "\n".join(lines).strip(), start))
+            title, start, lines = match.group(1), number, []
+        elif title is not None:
+            lines.append(line)
+    if title is not None:
+        sections.append(Section(title, "\n".join(lines).strip(), start))
+    return tuple(sections)
+
+
+def load_rotation(path: str, text: str, zone: ZoneInfo | None) -> tuple[Source | None, Rotation | None, list[Problem]]:
+    """Load a rotation record."""
+    source, values, problems = read_markdown(path, text, specs.ROTATION, zone)
+    if values is INVALID:
+        return source, None, problems
+    handover = values.pop("handover")
+    rotation = Rotation(
+        id=record_id(path),
+        path=path,
+        handover_day=handover["day"],
+        handover_time=handover["time"],
+        description=source.body.strip(),
+        **values,
+    )
+    return source, rotation, problems
+
+
+def load_site(path: str, text: str) -> tuple[Source, Site | None, list[Problem]]:
+    """Load ``statusbook.yml``."""
+    source = yaml_source(path, text)
+    values, problems = read_fields(source, specs.SITE, None)
+    if values is INVALID:
+        return source, None, problems
+    return source, Site(**values), problems
+
+
+def load_people(path: str, text: str) -> tuple[Source, tuple[Person, ...] | None, list[Problem]]:
+    """Load ``people.yml``."""
+    source = yaml_source(path, text)
+    values, problems = read_fields(source, specs.PEOPLE, None)
+    if values is INVALID:
+        return source, None, problems
+    return source, values["people"], problems

@@ -1,0 +1,402 @@
+"""Declarative field kinds that turn plain YAML data into typed values, reporting every problem."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any, Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from generator.problems import FieldPath, Problem, error, field_name, warning
+
+INVALID = object()
+YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
+_TIMESTAMP = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)\s*(Z|[+-]\d{2}:?\d{2})?$"
+)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_DURATION = re.compile(r"^(?:(\d+)w)?\s*(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m(?:in)?)?$")
+_IDENT = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+
+
+@dataclass(slots=True)
+class Context:
+    """Where conversion happens and where its problems go."""
+
+    path: str
+    default_timezone: tzinfo | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, code: str, message: str, where: FieldPath, at_key: bool = False) -> object:
+        """Record an error and return the invalid marker."""
+        self.problems.append(error(self.path, code, message, where, at_key=at_key))
+        return INVALID
+
+    def warn(self, code: str, message: str, where: FieldPath, at_key: bool = False) -> None:
+        """Record a warning."""
+        self.problems.append(warning(self.path, code, message, where, at_key=at_key))
+
+
+def describe_value(value: Any) -> str:
+    """Name a YAML value's type the way a record author sees it."""
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
+
+
+def label(where: FieldPath) -> str:
+    """Name the field a problem is about."""
+    return field_name(where) or "front matter"
+
+
+class Kind:
+    """A type of field value; subclasses convert and describe themselves."""
+
+    expects = "a value"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Convert plain data, or record problems and return INVALID."""
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        """Describe the value as JSON Schema."""
+        raise NotImplementedError
+
+    def wrong_type(self, value: Any, ctx: Context, where: FieldPath) -> object:
+        """Report a value of the wrong type."""
+        hint = ""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            hint = "; quote it if it is meant as text"
+        return ctx.error("S003", f"{label(where)}: expected {self.expects}, got {describe_value(value)}{hint}", where)
+
+
+class Text(Kind):
+    """Non-empty text."""
+
+    expects = "text"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Accept a non-blank string."""
+        if not isinstance(value, str):
+            return self.wrong_type(value, ctx, where)
+        if not value.strip():
+            return ctx.error("S005", f"{label(where)}: must not be empty", where)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        """A string with at least one character."""
+        return {"type": "string", "minLength": 1}
+
+
+class Ident(Text):
+    """A lower-case identifier such as a person or component id."""
+
+    expects = "an id (lower-case letters, digits, '-', '_' or '.')"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Accept a lower-case identifier."""
+        if not isinstance(value, str):
+            return self.wrong_type(value, ctx, where)
+        if not _IDENT.match(value):
+            return ctx.error("S005", f"{label(where)}: '{value}' is not {self.expects}", where)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        """A string matching the id pattern."""
+        return {"type": "string", "pattern": _IDENT.pattern}
+
+
+class Bool(Kind):
+    """An explicit true or false."""
+
+    expects = "true or false"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Accept only YAML 1.2 booleans, explaining YAML 1.1 look-alikes."""
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in YAML11_BOOLEANS:
+            message = f"{label(where)}: '{value}' is not a boolean here (only YAML 1.1 reads it as one); write true or false"
+            return ctx.error("S003", message, where)
+        return self.wrong_type(value, ctx, where)
+
+    def json_schema(self) -> dict[str, Any]:
+        """A JSON boolean."""
+        return {"type": "boolean"}
+
+
+class Choice(Kind):
+    """One of a fixed set of words."""
+
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        self.choices = choices
+        self.expects = "one of " + ", ".join(choices)
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Accept one of the choices, suggesting the closest on a miss."""
+        if not isinstance(value, str):
+            return self.wrong_type(value, ctx, where)
+        if value in self.choices:
+            return value
+        message = f"{label(where)}: '{value}' is not allowed; expected {self.expects}{did_you_mean(value, self.choices)}"
+        return ctx.error("S004", message, where)
+
+    def json_schema(self) -> dict[str, Any]:
+        """A string enum."""
+        return {"type": "string", "enum": list(self.choices)}
+
+
+class Timestamp(Kind):
+    """A date and time with a UTC offset, such as ``2026-03-04T10:15:00Z``."""
+
+    expects = "a timestamp such as 2026-03-04T10:15:00Z or 2026-03-04T11:15:00+01:00"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Parse an ISO 8601 timestamp; a naive one needs the site's default zone."""
+        if not isinstance(value, str):
+            return self.wrong_type(value, ctx, where)
+        match = _TIMESTAMP.match(value.strip())
+        parsed = _parse_datetime(match) if match else None
+        if parsed is None:
+            return ctx.error("S006", f"{label(where)}: '{value}' is not {self.expects}", where)
+        if parsed.tzinfo is not None:
+            return parsed
+        if ctx.default_timezone is None:
+            message = f"{label(where)}: '{value}' has no UTC offset; add 'Z' or an offset such as +01:00 (or set default_timezone in statusbook.yml)"
+            return ctx.error("S007", message, where)
+        return parsed.replace(tzinfo=ctx.default_timezone)
+
+    def json_schema(self) -> dict[str, Any]:
+        """A string in timestamp form."""
+        return {"type": "string", "pattern": _TIMESTAMP.pattern}
+
+
+def _parse_datetime(match: re.Match[str]) -> datetime | None:
+    """Build a datetime from a timestamp match, or None if out of range."""
+    day, clock, offset = match.groups()
+    offset = offset or ""
+    if offset and offset != "Z" and ":" not in offset:
+        offset = offset[:3] + ":" + offset[3:]
+    try:
+        return datetime.fromisoformat(f"{day}T{clock}{offset}")
+    except ValueError:
+        return None
+
+
+class Day(Kind):
+    """A calendar date, ``YYYY-MM-DD``."""
+
+    expects = "a date such as 2026-03-04"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Parse an ISO calendar date."""
+        if not isinstance(value, str):
+            return self.wrong_type(value, ctx, where)
+        try:
+            if _DATE.match(value):
+                return date.fromisoformat(value)
+        except ValueError:
+            pass
+        return ctx.error("S006", f"{label(where)}: '{value}' is not {self.expects}", where)
+
+    def json_schema(self) -> dict[str, Any]:
+        """A string in date form."""
+        return {"type": "string", "format": "date", "pattern": _DATE.pattern}
+
+
+class ClockTime(Kind):
+    """A wall-clock time, ``HH:MM``."""
+
+    expects = "a time of day such as 09:00"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Parse a 24-hour ``HH:MM`` time."""
+        match = _TIME.match(value) if isinstance(value, str) else None
+        if match is None:
+            return ctx.error("S006", f"{label(where)}: {describe_value(value)} is not {self.expects}", where)
+        return time(int(match.group(1)), int(match.group(2)))
+
+    def json_schema(self) -> dict[str, Any]:
+        """A string in HH:MM form."""
+        return {"type": "string", "pattern": _TIME.pattern}
+
+
+class Duration(Kind):
+    """A length of time such as ``15m``, ``4h``, ``1d`` or ``1w``."""
+
+    expects = "a duration such as 15m, 4h, 1d or 1w"
+
+    def __init__(self, words: tuple[str, ...] = ()) -> None:
+        self.words = words
+        if words:
+            self.expects += " (or " + ", ".join(words) + ")"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Parse a duration, or accept one of the allowed words."""
+        if isinstance(value, str) and value in self.words:
+            return value
+        match = _DURATION.match(value.strip()) if isinstance(value, str) and value.strip() else None
+        if match is None:
+            return ctx.error("S006", f"{label(where)}: {describe_value(value)} is not {self.expects}", where)
+        weeks, days, hours, minutes = (int(part or 0) for part in match.groups())
+        return timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)
+
+    def json_schema(self) -> dict[str, Any]:
+        """A duration string, or one of the words."""
+        schema: dict[str, Any] = {"type": "string", "pattern": _DURATION.pattern}
+        if self.words:
+            return {"anyOf": [schema, {"type": "string", "enum": list(self.words)}]}
+        return schema
+
+
+class TimeZone(Kind):
+    """An IANA time zone name such as ``Europe/Berlin``."""
+
+    expects = "an IANA time zone such as Europe/Berlin or UTC"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Look the zone up in the time zone database."""
+        if not isinstance(value, str):
+            return self.wrong_type(value, ctx, where)
+        try:
+            return ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ctx.error("S006", f"{label(where)}: '{value}' is not {self.expects}", where)
+
+    def json_schema(self) -> dict[str, Any]:
+        """A zone name string."""
+        return {"type": "string", "minLength": 1}
+
+
+class ListOf(Kind):
+    """A list whose items are all of one kind."""
+
+    def __init__(self, item: Kind) -> None:
+        self.item = item
+        self.expects = "a list"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Convert each item; the list is invalid if any item is."""
+        if not isinstance(value, list):
+            return self.wrong_type(value, ctx, where)
+        items = [self.item.convert(item, ctx, where + (index,)) for index, item in enumerate(value)]
+        return INVALID if any(item is INVALID for item in items) else tuple(items)
+
+    def json_schema(self) -> dict[str, Any]:
+        """A JSON array."""
+        return {"type": "array", "items": self.item.json_schema()}
+
+
+class MapOf(Kind):
+    """A mapping from keys of one kind to values of another."""
+
+    def __init__(self, key: Kind, value: Kind) -> None:
+        self.key = key
+        self.value = value
+        self.expects = "a mapping"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Convert each key and value."""
+        if not isinstance(value, dict):
+            return self.wrong_type(value, ctx, where)
+        result = {}
+        for key, item in value.items():
+            converted_key = self.key.convert(key, ctx, where + (key,))
+            converted = self.value.convert(item, ctx, where + (key,))
+            result[converted_key] = converted
+        if INVALID in result or any(item is INVALID for item in result.values()):
+            return INVALID
+        return result
+
+    def json_schema(self) -> dict[str, Any]:
+        """A JSON object with free keys."""
+        return {"type": "object", "additionalProperties": self.value.json_schema()}
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One named field of a record and what it holds."""
+
+    name: str
+    kind: Kind
+    doc: str
+    required: bool = False
+    attr: str | None = None
+
+    @property
+    def attribute(self) -> str:
+        """The model attribute the field fills."""
+        return self.attr or self.name
+
+
+class Record(Kind):
+    """A mapping with declared fields, built into a model object."""
+
+    def __init__(self, name: str, doc: str, fields: tuple[Field, ...], build: Callable[..., Any] | None = None) -> None:
+        self.name = name
+        self.doc = doc
+        self.fields = fields
+        self.build = build
+        self.expects = "a mapping of fields"
+        self.by_name = {f.name: f for f in fields}
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Convert every field and build the model, or return INVALID."""
+        values = self.convert_fields(value, ctx, where)
+        if values is INVALID or self.build is None:
+            return values
+        return self.build(**values)
+
+    def convert_fields(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Convert the mapping into a dict of model attributes."""
+        if not isinstance(value, dict):
+            return self.wrong_type(value, ctx, where)
+        self.report_unknown(value, ctx, where)
+        values: dict[str, Any] = {}
+        for spec in self.fields:
+            raw = value.get(spec.name)
+            if raw is None:
+                if spec.required:
+                    values[spec.attribute] = self.missing(spec, spec.name in value, ctx, where)
+                continue
+            values[spec.attribute] = spec.kind.convert(raw, ctx, where + (spec.name,))
+        return INVALID if any(item is INVALID for item in values.values()) else values
+
+    def missing(self, spec: Field, present: bool, ctx: Context, where: FieldPath) -> object:
+        """Report a required field that is absent or empty."""
+        if present:
+            return ctx.error("S002", f"{label(where + (spec.name,))}: required field is empty; expected {spec.kind.expects}", where + (spec.name,))
+        owner = f" in {label(where)}" if where else ""
+        return ctx.error("S002", f"missing required field '{spec.name}'{owner} ({spec.kind.expects})", where)
+
+    def report_unknown(self, value: dict[str, Any], ctx: Context, where: FieldPath) -> None:
+        """Warn about keys the record does not define."""
+        for key in value:
+            if key not in self.by_name:
+                message = f"unknown field '{key}'{did_you_mean(key, tuple(self.by_name))}; it is ignored"
+                ctx.warn("S001", message, where + (key,), at_key=True)
+
+    def json_schema(self) -> dict[str, Any]:
+        """A JSON object with declared properties."""
+        return {
+            "type": "object",
+            "description": self.doc,
+            "properties": {f.name: {**f.kind.json_schema(), "description": f.doc} for f in self.fields},
+            "required": [f.name for f in self.fields if f.required],
+            "additionalProperties": False,
+        }
+
+
+def did_you_mean(word: str, candidates: tuple[str, ...]) -> str:
+    """Suggest the closest known word, if one is close."""
+    close = difflib.get_close_matches(str(word), candidates, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

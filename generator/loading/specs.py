@@ -1,0 +1,242 @@
+"""The record formats: every field of every record type, declared once."""
+
+from __future__ import annotations
+
+from generator.loading.schema import (
+    Bool,
+    Choice,
+    ClockTime,
+    Day,
+    Duration,
+    Field,
+    Ident,
+    ListOf,
+    MapOf,
+    Record,
+    Text,
+    Timestamp,
+    TimeZone,
+)
+from generator.model import incident as inc
+from generator.model import postmortem as pm
+from generator.model import rotation as rot
+from generator.model import site
+
+PERSON = Ident()
+TEXT = Text()
+WHEN = Timestamp()
+
+UPDATE = Record(
+    "update",
+    "A public status update. Every update before resolution commits to the time of the next one.",
+    (
+        Field("at", WHEN, "When the update was posted.", required=True),
+        Field("status", Choice(inc.INCIDENT_STATUSES + inc.MAINTENANCE_STATUSES), "Status the update announces.", required=True),
+        Field("message", TEXT, "What readers are told (Markdown).", required=True),
+        Field("next_update", WHEN, "When the next update will be posted; required until resolution."),
+    ),
+    inc.Update,
+)
+
+HANDOFF = Record(
+    "handoff",
+    "A handoff of ownership from the current Incident Commander to the next, acknowledged by the new owner.",
+    (
+        Field("at", WHEN, "When the handoff was made.", required=True),
+        Field("from", PERSON, "Person id of the Incident Commander handing over.", required=True, attr="from_person"),
+        Field("to", PERSON, "Person id of the new Incident Commander.", required=True, attr="to_person"),
+        Field("acknowledged_at", WHEN, "When the new owner acknowledged the handoff; until then ownership has not passed."),
+        Field("status", TEXT, "State of the incident at handoff.", required=True),
+        Field("next_steps", TEXT, "Outstanding actions the new owner takes over.", required=True),
+        Field("next_update", WHEN, "When the next status update is due.", required=True),
+    ),
+    inc.Handoff,
+)
+
+TIMELINE_ENTRY = Record(
+    "timeline entry",
+    "An internal log line.",
+    (
+        Field("at", WHEN, "When it happened.", required=True),
+        Field("by", PERSON, "Person id of who did or saw it.", required=True),
+        Field("event", TEXT, "What happened.", required=True),
+    ),
+    inc.TimelineEntry,
+)
+
+ROLES = Record(
+    "roles",
+    "People in the supporting incident roles.",
+    tuple(Field(role, PERSON, f"Person id of the {role.replace('_', ' ')}.") for role in inc.ROLES),
+    inc.Roles,
+)
+
+_MILESTONE_DOCS = {
+    "started": "When impact began.",
+    "detected": "When the problem was detected (alert or report).",
+    "acknowledged": "When a responder acknowledged it and response began.",
+    "mitigated": "When impact was stopped or reduced (see mitigation).",
+    "resolved": "When the incident was resolved; required once status is resolved.",
+}
+
+INCIDENT = Record(
+    "incident",
+    "An incident or maintenance window: incidents/<YYYY>/<YYYY-MM-DD-slug>.md. The body holds internal notes.",
+    (
+        Field("title", TEXT, "Short public title.", required=True),
+        Field("type", Choice(("incident", "maintenance")), "Whether this is an incident or a maintenance window.", required=True),
+        Field("severity", TEXT, "Severity id from statusbook.yml, such as SEV2 (required for incidents)."),
+        Field("status", Choice(inc.INCIDENT_STATUSES + inc.MAINTENANCE_STATUSES), "Current status; must equal the status of the last update.", required=True),
+        Field("public", Bool(), "Whether it appears on the public status page.", required=True),
+        Field("components", MapOf(Ident(), Choice(inc.IMPACTS)), "Affected component ids and their impact.", required=True),
+        *(Field(name, WHEN, doc) for name, doc in _MILESTONE_DOCS.items()),
+        Field("scheduled_for", WHEN, "Maintenance: planned start."),
+        Field("scheduled_until", WHEN, "Maintenance: planned end."),
+        Field("commander", PERSON, "Person id of the Incident Commander who owns it now (required for incidents)."),
+        Field("roles", ROLES, "Technical Lead, Communications Lead and Scribe."),
+        Field("handoffs", ListOf(HANDOFF), "Ownership handoffs, oldest first."),
+        Field("mitigation", Choice(inc.MITIGATIONS), "The mitigation decision; rollback unless there is a reason not to."),
+        Field("updates", ListOf(UPDATE), "Public status updates, oldest first.", required=True),
+        Field("timeline", ListOf(TIMELINE_ENTRY), "Internal timeline, oldest first."),
+    ),
+)
+
+ACTION_ITEM = Record(
+    "action item",
+    "A follow-up with an owner and a due date.",
+    (
+        Field("title", TEXT, "What will be done.", required=True),
+        Field("owner", PERSON, "Person id of who owns it.", required=True),
+        Field("due", Day(), "Due date.", required=True),
+        Field("type", Choice(pm.ACTION_TYPES), "mitigate, prevent or process.", required=True),
+        Field("status", Choice(pm.ACTION_STATUSES), "open, done or not_doing.", required=True),
+        Field("ticket", TEXT, "Tracker reference or URL."),
+        Field("done_on", Day(), "Date it was done."),
+    ),
+    pm.ActionItem,
+)
+
+POSTMORTEM = Record(
+    "postmortem",
+    "A blameless postmortem beside its incident: <id>.postmortem.md. Body sections: "
+    + ", ".join(pm.REQUIRED_SECTIONS)
+    + ".",
+    (
+        Field("status", Choice(pm.POSTMORTEM_STATUSES), "draft, in_review, reviewed or closed.", required=True),
+        Field("authors", ListOf(PERSON), "Person ids of the authors.", required=True),
+        Field("public", Bool(), "Whether it is published on the public status page.", required=True),
+        Field("drafted", WHEN, "When the first draft was shared.", required=True),
+        Field("reviewed_on", Day(), "Date of the review meeting."),
+        Field("action_items", ListOf(ACTION_ITEM), "Follow-ups."),
+    ),
+)
+
+SHIFT = Record(
+    "shift",
+    "One week on duty from the handover time on start.",
+    (
+        Field("start", Day(), "First day of the shift; must fall on the handover day.", required=True),
+        Field("person", PERSON, "Person id on duty.", required=True),
+        Field("backup", PERSON, "Person id of the backup."),
+    ),
+    rot.Shift,
+)
+
+OVERRIDE = Record(
+    "override",
+    "Someone else takes the duty for a while.",
+    (
+        Field("start", WHEN, "Start of the override.", required=True),
+        Field("end", WHEN, "End of the override.", required=True),
+        Field("person", PERSON, "Person id on duty instead.", required=True),
+        Field("reason", TEXT, "Why.", required=True),
+    ),
+    rot.Override,
+)
+
+HANDOVER = Record(
+    "handover",
+    "When shifts change each week, in the rotation's time zone.",
+    (
+        Field("day", Choice(rot.WEEKDAYS), "Weekday of the handover.", required=True),
+        Field("time", ClockTime(), "Time of the handover, HH:MM (quote it).", required=True),
+    ),
+)
+
+ROTATION = Record(
+    "rotation",
+    "A weekly on-call rotation: rotations/<id>.md. The body describes the duty.",
+    (
+        Field("name", TEXT, "Display name.", required=True),
+        Field("timezone", TimeZone(), "Time zone of the handover.", required=True),
+        Field("handover", HANDOVER, "Weekly handover day and time.", required=True),
+        Field("shifts", ListOf(SHIFT), "Weekly shifts in order.", required=True),
+        Field("overrides", ListOf(OVERRIDE), "Overrides of the schedule."),
+    ),
+)
+
+COMPONENT = Record(
+    "component",
+    "A part of the service.",
+    (
+        Field("id", Ident(), "Stable id used in incident records and URLs.", required=True),
+        Field("name", TEXT, "Display name.", required=True),
+        Field("public", Bool(), "Whether it appears on the public status page.", required=True),
+        Field("group", TEXT, "Group name for display."),
+        Field("description", TEXT, "Short description."),
+    ),
+    site.Component,
+)
+
+SEVERITY = Record(
+    "severity",
+    "A severity level and its targets.",
+    (
+        Field("id", TEXT, "Id used in incident records, such as SEV1.", required=True),
+        Field("name", TEXT, "Display name, such as Critical.", required=True),
+        Field("response", Duration((site.NEXT_BUSINESS_DAY,)), "Target from detection to acknowledgement.", required=True),
+        Field("resolve", Duration(), "Target from detection to resolution (MTTR target).", required=True),
+        Field("update_every", Duration(), "Longest allowed gap between status updates.", required=True),
+        Field("postmortem", Bool(), "Whether a postmortem is required.", required=True),
+        Field("description", TEXT, "When to use this severity."),
+    ),
+    site.Severity,
+)
+
+SITE = Record(
+    "site configuration",
+    "statusbook.yml at the root of the repository.",
+    (
+        Field("name", TEXT, "Name of the status site.", required=True),
+        Field("url", TEXT, "Public URL of the status site."),
+        Field("timezone", TimeZone(), "Team time zone: display and business days.", required=True),
+        Field("default_timezone", TimeZone(), "If set, timestamps without offset are read in this zone; otherwise they are errors."),
+        Field("components", ListOf(COMPONENT), "Components in display order.", required=True),
+        Field("severities", ListOf(SEVERITY), "Severities, most severe first.", required=True),
+    ),
+)
+
+PERSON_RECORD = Record(
+    "person",
+    "Someone who takes part in incident response.",
+    (
+        Field("id", Ident(), "Id used in records.", required=True),
+        Field("name", TEXT, "Full name.", required=True),
+        Field("contacts", MapOf(Ident(), Text()), "Ways to reach them, such as email, phone, chat."),
+    ),
+    site.Person,
+)
+
+PEOPLE = Record(
+    "people",
+    "people.yml at the root of the repository.",
+    (Field("people", ListOf(PERSON_RECORD), "Everyone who appears in records.", required=True),),
+)
+
+RECORD_TYPES = {
+    "incident": INCIDENT,
+    "postmortem": POSTMORTEM,
+    "rotation": ROTATION,
+    "site": SITE,
+    "people": PEOPLE,
+}

@@ -1,0 +1,183 @@
+"""A strict YAML reader: YAML 1.2 core scalars, no tags, no aliases, no duplicate keys."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.loading.source import Source
+from generator.problems import Problem, error
+
+try:
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.loader import Composer, Parser, Reader, Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        """Pure-Python stand-in for libyaml's parser."""
+
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+SEQ = "tag:yaml.org,2002:seq"
+MAP = "tag:yaml.org,2002:map"
+
+_PLAIN_RULES = (
+    (NULL, re.compile(r"^(?:~|null|Null|NULL|)$")),
+    (BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")),
+    (INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")),
+    (FLOAT, re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")),
+)
+_MAYBE_TYPED = frozenset("-+.0123456789tTfFnN~")
+
+
+def _float(text: str) -> float:
+    """Convert a core-schema float, including ``.inf`` and ``.nan``."""
+    lowered = text.lower()
+    if lowered.endswith(".inf") or lowered == ".nan":
+        return float(lowered.replace(".", ""))
+    return float(text)
+
+
+def resolve_plain(value: str) -> str:
+    """Return the YAML 1.2 core-schema tag of an untagged plain scalar."""
+    if value and value[0] not in _MAYBE_TYPED:
+        return STR
+    for tag, pattern in _PLAIN_RULES:
+        if pattern.match(value):
+            return tag
+    return STR
+
+
+class StrictComposer(_Parser):
+    """libyaml's composer with YAML 1.2 core-schema resolution."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        """Resolve untagged nodes; quoted scalars are always strings."""
+        if kind is ScalarNode:
+            return resolve_plain(value) if implicit[0] else STR
+        return SEQ if kind is SequenceNode else MAP
+
+    def descend_resolver(self, *_: Any) -> None:
+        """Keep no path state; only the pure-Python composer calls this."""
+
+    def ascend_resolver(self) -> None:
+        """Keep no path state; only the pure-Python composer calls this."""
+
+
+def compose(source: Source) -> tuple[Node | None, list[Problem]]:
+    """Parse the YAML of a source into a node tree, or report the syntax error."""
+    composer = StrictComposer(source.yaml)
+    try:
+        return composer.get_single_node(), []
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = _position(source, mark)
+        message = f"YAML syntax error: {exc.problem or exc.context}"
+        if exc.context and exc.problem:
+            message = f"YAML syntax error: {exc.problem} ({exc.context})"
+        return None, [error(source.path, "L005", message, line=line, column=column)]
+    except yaml.YAMLError as exc:
+        return None, [error(source.path, "L005", f"YAML error: {exc}", line=source.yaml_line, column=1)]
+    finally:
+        composer.dispose()
+
+
+def _position(source: Source, mark: Any) -> tuple[int, int]:
+    """Turn a YAML mark into a 1-based file line and column."""
+    if mark is None:
+        return source.yaml_line, 1
+    return mark.line + source.yaml_line, mark.column + 1
+
+
+def node_position(source: Source, node: Node, end: bool = False) -> tuple[int, int]:
+    """Return the 1-based file position where a node starts (or ends)."""
+    return _position(source, node.end_mark if end else node.start_mark)
+
+
+class _Builder:
+    """Turn a node tree into plain data, reporting what strict YAML refuses."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def refuse(self, node: Node, code: str, message: str) -> None:
+        """Record a problem at a node."""
+        line, column = node_position(self.source, node)
+        self.problems.append(error(self.source.path, code, message, line=line, column=column))
+
+    def build(self, node: Node) -> Any:
+        """Build the plain value of any node."""
+        if id(node) in self.seen:
+            message = "this anchored value is reused through an alias; anchors and aliases are not allowed in records, write the value out in each place"
+            self.refuse(node, "L008", message)
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, SequenceNode):
+            self.check_tag(node, SEQ)
+            return [self.build(item) for item in node.value]
+        self.check_tag(node, MAP)
+        return self.mapping(node)
+
+    def check_tag(self, node: Node, expected: str) -> bool:
+        """Refuse explicit tags such as ``!!python/object``."""
+        if node.tag == expected:
+            return True
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.refuse(node, "L007", f"YAML tag '{tag}' is not allowed in records; remove it")
+        return False
+
+    def scalar(self, node: ScalarNode) -> Any:
+        """Build a scalar by its core-schema tag."""
+        tag, text = node.tag, node.value
+        if tag == STR:
+            return text
+        if tag == INT:
+            return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
+        if tag == FLOAT:
+            return _float(text)
+        if tag == BOOL:
+            return text.lower() == "true"
+        if tag == NULL:
+            return None
+        self.check_tag(node, STR)
+        return None
+
+    def mapping(self, node: MappingNode) -> dict[str, Any]:
+        """Build a mapping whose keys are unique strings."""
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.refuse(key_node, "L009", "mapping keys must be plain words, not lists or mappings")
+                continue
+            key = key_node.value
+            if key in result:
+                self.refuse(key_node, "L006", f"duplicate key '{key}'; the first value is kept, remove one of them")
+                continue
+            result[key] = self.build(value_node)
+        return result
+
+
+def load(source: Source) -> tuple[Any, list[Problem]]:
+    """Read a source's YAML strictly into plain data and its problems."""
+    node, problems = compose(source)
+    if node is None:
+        return None, problems
+    builder = _Builder(source)
+    return builder.build(node), builder.problems

@@ -1,0 +1,1 @@
+"""Typed records: plain immutable data with no I/O."""

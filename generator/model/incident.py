@@ -1,0 +1,96 @@
+"""Incidents and maintenance windows with their updates, handoffs and timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved")
+MAINTENANCE_STATUSES = ("scheduled", "in_progress", "verifying", "completed")
+IMPACTS = ("degraded_performance", "partial_outage", "major_outage", "under_maintenance")
+MITIGATIONS = ("rollback", "fix_forward", "failover", "feature_flag", "other")
+ROLES = ("tech_lead", "comms_lead", "scribe")
+MILESTONES = ("started", "detected", "acknowledged", "mitigated", "resolved")
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """A public status update that commits to the time of the next one."""
+
+    at: datetime
+    status: str
+    message: str
+    next_update: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Handoff:
+    """A passing of ownership from one Incident Commander to the next."""
+
+    at: datetime
+    from_person: str
+    to_person: str
+    status: str
+    next_steps: str
+    next_update: datetime
+    acknowledged_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """An internal log line: who did or saw what, and when."""
+
+    at: datetime
+    by: str
+    event: str
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """People in the supporting incident roles."""
+
+    tech_lead: str | None = None
+    comms_lead: str | None = None
+    scribe: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One incident or maintenance window, as recorded in its file."""
+
+    id: str
+    path: str
+    title: str
+    type: str
+    status: str
+    public: bool
+    severity: str | None = None
+    components: dict[str, str] = field(default_factory=dict)
+    started: datetime | None = None
+    detected: datetime | None = None
+    acknowledged: datetime | None = None
+    mitigated: datetime | None = None
+    resolved: datetime | None = None
+    scheduled_for: datetime | None = None
+    scheduled_until: datetime | None = None
+    commander: str | None = None
+    roles: Roles = Roles()
+    handoffs: tuple[Handoff, ...] = ()
+    mitigation: str | None = None
+    updates: tuple[Update, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    body: str = ""
+
+    @property
+    def is_maintenance(self) -> bool:
+        """Whether this record is a maintenance window."""
+        return self.type == "maintenance"
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the incident is resolved or the maintenance completed."""
+        return self.status in ("resolved", "completed")
+
+    def milestone(self, name: str) -> datetime | None:
+        """Return the time of milestone ``name``, if recorded."""
+        return getattr(self, name)

@@ -1,0 +1,82 @@
+"""Site configuration: components, severities and people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+NEXT_BUSINESS_DAY = "next_business_day"
+
+
+def first_by_id(items: tuple) -> dict:
+    """Index items by their ``id``, keeping the first of any duplicates."""
+    index: dict = {}
+    for item in items:
+        index.setdefault(item.id, item)
+    return index
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """A part of the service whose status is reported."""
+
+    id: str
+    name: str
+    public: bool
+    group: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Severity:
+    """A severity level and the targets that come with it."""
+
+    id: str
+    name: str
+    response: timedelta | str
+    resolve: timedelta
+    update_every: timedelta
+    postmortem: bool
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone who takes part in incident response."""
+
+    id: str
+    name: str
+    contacts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Site-wide settings from ``statusbook.yml``."""
+
+    name: str
+    timezone: ZoneInfo
+    url: str | None = None
+    default_timezone: ZoneInfo | None = None
+    components: tuple[Component, ...] = ()
+    severities: tuple[Severity, ...] = ()
+    _components: dict[str, Component] = field(init=False, repr=False, compare=False)
+    _severities: dict[str, Severity] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Index components and severities by id; the first of a duplicate wins."""
+        object.__setattr__(self, "_components", first_by_id(self.components))
+        object.__setattr__(self, "_severities", first_by_id(self.severities))
+
+    def component(self, component_id: str) -> Component | None:
+        """Return the component with this id, if configured."""
+        return self._components.get(component_id)
+
+    def severity(self, severity_id: str | None) -> Severity | None:
+        """Return the severity with this id, if configured."""
+        return self._severities.get(severity_id) if severity_id else None
+
+    @property
+    def timezone_name(self) -> str:
+        """The IANA name of the team time zone."""
+        return self.timezone.key

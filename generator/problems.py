@@ -1,0 +1,61 @@
+"""Problems found in records: plain data with a file, a position and a stable code."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+
+FieldPath = tuple[str | int, ...]
+
+
+class Level(enum.IntEnum):
+    """How serious a problem is; errors make records invalid."""
+
+    WARNING = 1
+    ERROR = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding about one record, located by file and, once known, line and column."""
+
+    path: str
+    code: str
+    level: Level
+    message: str
+    field: FieldPath = ()
+    at_key: bool = False
+    line: int = 0
+    column: int = 0
+
+    def located(self, line: int, column: int) -> Problem:
+        """Return a copy placed at ``line`` and ``column`` (1-based)."""
+        return replace(self, line=line, column=column)
+
+    def sort_key(self) -> tuple:
+        """Order problems by file, position, then code."""
+        return (self.path, self.line, self.column, self.code, self.message)
+
+
+def field_name(field: FieldPath) -> str:
+    """Render a field path as ``updates[2].next_update``."""
+    text = ""
+    for part in field:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def error(path: str, code: str, message: str, field: FieldPath = (), **extra) -> Problem:
+    """Build an error problem."""
+    return Problem(path, code, Level.ERROR, message, field, **extra)
+
+
+def warning(path: str, code: str, message: str, field: FieldPath = (), **extra) -> Problem:
+    """Build a warning problem."""
+    return Problem(path, code, Level.WARNING, message, field, **extra)
