@@ -25,6 +25,8 @@ def read_fields(source: Source, spec: Record, default_timezone: ZoneInfo | None)
     data, problems = strictyaml.load(source)
     if any(p.code == "L005" for p in problems):
         return INVALID, problems
+    if data is INVALID:
+        return INVALID, problems
     if not isinstance(data, dict):
         what = "empty" if data is None else "not a mapping of fields"
         message = f"{spec.name} front matter is {what}; expected fields such as '{spec.fields[0].name}:'"
@@ -60,7 +62,7 @@ def load_incident(path: str, text: str, zone: ZoneInfo | None) -> tuple[Source |
     source, values, problems = read_markdown(path, text, specs.INCIDENT, zone)
     if values is INVALID:
         return source, None, problems
-    return source, Incident(id=record_id(path), path=path, body=source.body, **values), problems
+    return source, Incident(id=record_id(path), path=path, body=source.body, body_line=source.body_line, **values), problems
 
 
 def load_postmortem(path: str, text: str, zone: ZoneInfo | None) -> tuple[Source | None, Postmortem | None, list[Problem]]:
@@ -69,7 +71,14 @@ def load_postmortem(path: str, text: str, zone: ZoneInfo | None) -> tuple[Source
     if values is INVALID:
         return source, None, problems
     sections = split_sections(source.body, source.body_line)
-    record = Postmortem(incident_id=record_id(path), path=path, body=source.body, sections=sections, **values)
+    record = Postmortem(
+        incident_id=record_id(path),
+        path=path,
+        body=source.body,
+        body_line=source.body_line,
+        sections=sections,
+        **values,
+    )
     return source, record, problems
 
 

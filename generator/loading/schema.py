@@ -9,9 +9,9 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from generator.loading.strictyaml import INVALID
 from generator.problems import FieldPath, Problem, error, field_name, warning
 
-INVALID = object()
 YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
 _TIMESTAMP = re.compile(
     r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)\s*(Z|[+-]\d{2}:?\d{2})?$"
@@ -56,6 +56,11 @@ def describe_value(value: Any) -> str:
 def label(where: FieldPath) -> str:
     """Name the field a problem is about."""
     return field_name(where) or "front matter"
+
+
+def convert(kind: Kind, value: Any, ctx: Context, where: FieldPath) -> Any:
+    """Convert a value by its kind, passing refused values through silently."""
+    return INVALID if value is INVALID else kind.convert(value, ctx, where)
 
 
 class Kind:
@@ -288,7 +293,7 @@ class ListOf(Kind):
         """Convert each item; the list is invalid if any item is."""
         if not isinstance(value, list):
             return self.wrong_type(value, ctx, where)
-        items = [self.item.convert(item, ctx, where + (index,)) for index, item in enumerate(value)]
+        items = [convert(self.item, item, ctx, where + (index,)) for index, item in enumerate(value)]
         return INVALID if any(item is INVALID for item in items) else tuple(items)
 
     def json_schema(self) -> dict[str, Any]:
@@ -311,9 +316,9 @@ class MapOf(Kind):
         result = {}
         for key, item in value.items():
             converted_key = self.key.convert(key, ctx, where + (key,))
-            converted = self.value.convert(item, ctx, where + (key,))
+            converted = convert(self.value, item, ctx, where + (key,))
             result[converted_key] = converted
-        if INVALID in result or any(item is INVALID for item in result.values()):
+        if any(item is INVALID for item in (*result, *result.values())):
             return INVALID
         return result
 
@@ -368,7 +373,7 @@ class Record(Kind):
                 if spec.required:
                     values[spec.attribute] = self.missing(spec, spec.name in value, ctx, where)
                 continue
-            values[spec.attribute] = spec.kind.convert(raw, ctx, where + (spec.name,))
+            values[spec.attribute] = convert(spec.kind, raw, ctx, where + (spec.name,))
         return INVALID if any(item is INVALID for item in values.values()) else values
 
     def missing(self, spec: Field, present: bool, ctx: Context, where: FieldPath) -> object:

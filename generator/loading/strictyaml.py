@@ -26,6 +26,9 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
             Composer.__init__(self)
 
 
+INVALID = object()
+"""Marks a value that was refused; whoever meets it reports nothing more about it."""
+
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
 FLOAT = "tag:yaml.org,2002:float"
@@ -83,11 +86,10 @@ def compose(source: Source) -> tuple[Node | None, list[Problem]]:
     try:
         return composer.get_single_node(), []
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = _position(source, mark)
+        line, column = _position(source, exc.problem_mark or exc.context_mark)
         message = f"YAML syntax error: {exc.problem or exc.context}"
         if exc.context and exc.problem:
-            message = f"YAML syntax error: {exc.problem} ({exc.context})"
+            message += f" ({exc.context}{_started_at(source, exc.context_mark)})"
         return None, [error(source.path, "L005", message, line=line, column=column)]
     except yaml.YAMLError as exc:
         return None, [error(source.path, "L005", f"YAML error: {exc}", line=source.yaml_line, column=1)]
@@ -102,6 +104,14 @@ def _position(source: Source, mark: Any) -> tuple[int, int]:
     return mark.line + source.yaml_line, mark.column + 1
 
 
+def _started_at(source: Source, mark: Any) -> str:
+    """Say where the construct the parser was in began."""
+    if mark is None:
+        return ""
+    line, column = _position(source, mark)
+    return f" started at line {line}, column {column}"
+
+
 def node_position(source: Source, node: Node, end: bool = False) -> tuple[int, int]:
     """Return the 1-based file position where a node starts (or ends)."""
     return _position(source, node.end_mark if end else node.start_mark)
@@ -114,6 +124,7 @@ class _Builder:
         self.source = source
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
+        self.aliased = False
 
     def refuse(self, node: Node, code: str, message: str) -> None:
         """Record a problem at a node."""
@@ -123,17 +134,16 @@ class _Builder:
     def build(self, node: Node) -> Any:
         """Build the plain value of any node."""
         if id(node) in self.seen:
-            message = "this anchored value is reused through an alias; anchors and aliases are not allowed in records, write the value out in each place"
-            self.refuse(node, "L008", message)
-            return None
+            self.aliased = True
+            return INVALID
         self.seen.add(id(node))
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         if isinstance(node, SequenceNode):
-            self.check_tag(node, SEQ)
-            return [self.build(item) for item in node.value]
-        self.check_tag(node, MAP)
-        return self.mapping(node)
+            items = [self.build(item) for item in node.value]
+            return items if self.check_tag(node, SEQ) else INVALID
+        mapping = self.mapping(node)
+        return mapping if self.check_tag(node, MAP) else INVALID
 
     def check_tag(self, node: Node, expected: str) -> bool:
         """Refuse explicit tags such as ``!!python/object``."""
@@ -142,6 +152,14 @@ class _Builder:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         self.refuse(node, "L007", f"YAML tag '{tag}' is not allowed in records; remove it")
         return False
+
+    def report_aliases(self) -> None:
+        """Report every alias where it is written, found by scanning the tokens again."""
+        for token in yaml.scan(self.source.yaml, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.AliasToken):
+                line, column = _position(self.source, token.start_mark)
+                message = f"alias '*{token.value}' is not allowed in records (anchors and aliases can hide exponential 'alias bombs'); write the value out"
+                self.problems.append(error(self.source.path, "L008", message, line=line, column=column))
 
     def scalar(self, node: ScalarNode) -> Any:
         """Build a scalar by its core-schema tag."""
@@ -157,7 +175,7 @@ class _Builder:
         if tag == NULL:
             return None
         self.check_tag(node, STR)
-        return None
+        return INVALID
 
     def mapping(self, node: MappingNode) -> dict[str, Any]:
         """Build a mapping whose keys are unique strings."""
@@ -180,4 +198,7 @@ def load(source: Source) -> tuple[Any, list[Problem]]:
     if node is None:
         return None, problems
     builder = _Builder(source)
-    return builder.build(node), builder.problems
+    data = builder.build(node)
+    if builder.aliased:
+        builder.report_aliases()
+    return data, builder.problems

@@ -80,6 +80,7 @@ class Incident:
     updates: tuple[Update, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     body: str = ""
+    body_line: int = 0
 
     @property
     def is_maintenance(self) -> bool:

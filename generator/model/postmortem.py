@@ -55,6 +55,7 @@ class Postmortem:
     action_items: tuple[ActionItem, ...] = ()
     sections: tuple[Section, ...] = ()
     body: str = ""
+    body_line: int = 0
 
     def section(self, title: str) -> Section | None:
         """Return the section with this title, ignoring case."""

@@ -1,0 +1,86 @@
+"""Strict YAML: core-schema scalars, and refusal of what YAML 1.1 would silently accept."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.loading.source import yaml_source
+from generator.loading.strictyaml import INVALID, load
+
+
+def read(text: str):
+    """Load YAML text, returning data and ``line:col CODE`` strings."""
+    data, problems = load(yaml_source("f.yml", text))
+    return data, [f"{p.line}:{p.column} {p.code}" for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10:30", "10:30"),
+        ("no", "no"),
+        ("yes", "yes"),
+        ("on", "on"),
+        ("2026-01-01", "2026-01-01"),
+        ("0123", 123),
+        ("0x1f", 31),
+        ("1.5", 1.5),
+        ("true", True),
+        ("False", False),
+        ("~", None),
+        ("'true'", "true"),
+    ],
+)
+def test_scalars_follow_the_yaml_12_core_schema(text, expected) -> None:
+    """Only core-schema words become booleans, numbers or null; everything else stays text."""
+    data, problems = read(f"value: {text}\n")
+    assert problems == []
+    assert data == {"value": expected}
+
+
+def test_infinity_and_nan_are_floats() -> None:
+    """The core schema's special floats are read as floats."""
+    data, _ = read("a: .inf\nb: -.Inf\nc: .nan\n")
+    assert data["a"] == float("inf") and data["b"] == float("-inf") and data["c"] != data["c"]
+
+
+def test_duplicate_key_is_refused_at_the_second_key() -> None:
+    """A repeated key is an error at the repetition; the first value is kept."""
+    data, problems = read("a: 1\nb: 2\na: 3\n")
+    assert data == {"a": 1, "b": 2}
+    assert problems == ["3:1 L006"]
+
+
+def test_python_tag_is_refused_and_never_constructed() -> None:
+    """An explicit python tag is refused at the tagged value."""
+    data, problems = read("a: !!python/object/apply:os.system ['false']\n")
+    assert data["a"] is INVALID
+    assert problems == ["1:4 L007"]
+
+
+def test_every_alias_is_reported_where_it_is_written() -> None:
+    """An alias bomb is refused alias by alias, without expanding it."""
+    text = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{k}: &{k} [{', '.join(['*' + prev] * 9)}]\n" for prev, k in zip("abcdefgh", "bcdefghi")
+    )
+    _, problems = read(text)
+    assert len(problems) == 8 * 9
+    assert problems[0] == "2:8 L008"
+
+
+def test_syntax_error_points_where_the_parser_stopped() -> None:
+    """A syntax error carries the parser's position."""
+    data, problems = read("a: [1, 2\nb: 3\n")
+    assert data is None
+    assert problems == ["2:2 L005"]
+
+
+def test_mapping_as_key_is_refused() -> None:
+    """Complex keys are refused."""
+    _, problems = read("? [a, b]\n: c\n")
+    assert problems == ["1:3 L009"]
+
+
+def test_empty_document_is_none() -> None:
+    """An empty document is None with no problem; callers decide what that means."""
+    assert read("") == (None, [])
