@@ -22,6 +22,7 @@ class Corpus:
     config_path: str = "statusbook.yml"
     people_path: str = "people.yml"
     unloaded: frozenset[str] = frozenset()
+    unloaded_postmortems: frozenset[str] = frozenset()
     people_loaded: bool = True
     _people: dict[str, Person] = field(init=False, repr=False)
     _postmortems: dict[str, Postmortem] = field(init=False, repr=False)
