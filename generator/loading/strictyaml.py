@@ -69,9 +69,11 @@ class StrictComposer(_Parser):
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         """Resolve untagged nodes; quoted scalars are always strings."""
-        if kind is ScalarNode:
-            return resolve_plain(value) if implicit[0] else STR
-        return SEQ if kind is SequenceNode else MAP
+        if kind is not ScalarNode:
+            return SEQ if kind is SequenceNode else MAP
+        if not implicit[0] or (value and value[0] not in _MAYBE_TYPED):
+            return STR
+        return resolve_plain(value)
 
     def descend_resolver(self, *_: Any) -> None:
         """Keep no path state; only the pure-Python composer calls this."""

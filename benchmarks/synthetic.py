@@ -1,0 +1,189 @@
+"""Generate a synthetic Statusbook root with N rich incidents, their postmortems and two rotations."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PEOPLE = ("alice", "bruno", "chen", "dana", "emeka", "farah", "gustav", "hana", "ivan", "julia")
+COMPONENTS = ("website", "dashboard", "api", "webhooks", "payments", "auth", "search")
+SEVERITIES = (("SEV1", 30), ("SEV2", 60), ("SEV3", 240), ("SEV4", 1440))
+STATUSES = ("investigating", "identified", "monitoring")
+
+
+def stamp(moment: datetime) -> str:
+    """Format a UTC timestamp as records write it."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def updates(start: datetime, cadence: int, count: int, end: datetime) -> str:
+    """Write a resolved incident's updates, each committing to the next."""
+    lines, at = [], start
+    for index in range(count):
+        status = STATUSES[min(index, 2)]
+        nxt = at + timedelta(minutes=cadence)
+        lines += [f"  - at: {stamp(at)}", f"    status: {status}",
+                  f"    message: Update {index + 1}. We are working on the problem with the {COMPONENTS[index % 7]} service and will report progress.",
+                  f"    next_update: {stamp(nxt)}"]
+        at = min(nxt - timedelta(minutes=1), end - timedelta(minutes=count - index))
+    lines += [f"  - at: {stamp(end)}", "    status: resolved", "    message: The problem is resolved and service is back to normal. A postmortem follows."]
+    return "\n".join(lines)
+
+
+def incident(index: int, rng: random.Random) -> tuple[str, str, str, str | None]:
+    """Return the year, id, text and optional postmortem of one synthetic incident."""
+    started = datetime(2020, 1, 1, tzinfo=timezone.utc) + timedelta(minutes=397 * index)
+    severity, cadence = SEVERITIES[index % 4]
+    detected, ack = started + timedelta(minutes=3), started + timedelta(minutes=8)
+    mitigated, resolved = started + timedelta(minutes=50), started + timedelta(minutes=90)
+    people = rng.sample(PEOPLE, 5)
+    ident = f"{started:%Y-%m-%d}-synthetic-{index}"
+    text = f"""---
+title: Synthetic incident {index} affecting {COMPONENTS[index % 7]}
+type: incident
+severity: {severity}
+status: resolved
+public: {'true' if index % 3 else 'false'}
+components:
+  {COMPONENTS[index % 7]}: partial_outage
+  {COMPONENTS[(index + 1) % 7]}: degraded_performance
+started: {stamp(started)}
+detected: {stamp(detected)}
+acknowledged: {stamp(ack)}
+mitigated: {stamp(mitigated)}
+resolved: {stamp(resolved)}
+commander: {people[1]}
+roles:
+  tech_lead: {people[2]}
+  comms_lead: {people[3]}
+  scribe: {people[4]}
+handoffs:
+  - at: {stamp(ack + timedelta(minutes=10))}
+    from: {people[0]}
+    to: {people[1]}
+    acknowledged_at: {stamp(ack + timedelta(minutes=12))}
+    status: Rolling back the latest deploy.
+    next_steps: Watch error rates, then confirm with support.
+    next_update: {stamp(ack + timedelta(minutes=25))}
+mitigation: rollback
+updates:
+{updates(ack + timedelta(minutes=1), cadence, 3, resolved)}
+timeline:
+  - at: {stamp(detected)}
+    by: {people[0]}
+    event: Alert fired for elevated error rates.
+  - at: {stamp(ack)}
+    by: {people[0]}
+    event: Acknowledged the page and opened the incident channel.
+  - at: {stamp(mitigated)}
+    by: {people[2]}
+    event: Rollback finished; error rates falling.
+---
+Internal notes for synthetic incident {index}. Dashboards and logs are linked here.
+"""
+    postmortem = None
+    if severity in ("SEV1", "SEV2"):
+        postmortem = f"""---
+status: closed
+authors: [{people[1]}, {people[2]}]
+public: false
+drafted: {stamp(resolved + timedelta(hours=20))}
+reviewed_on: {(resolved + timedelta(days=5)).date()}
+action_items:
+  - title: Add a canary stage for {COMPONENTS[index % 7]} deploys
+    owner: {people[2]}
+    due: {(resolved + timedelta(days=20)).date()}
+    type: prevent
+    status: done
+    done_on: {(resolved + timedelta(days=15)).date()}
+    ticket: OPS-{index}
+---
+## Summary
+
+A deploy raised error rates. It was rolled back within the hour.
+
+## Impact
+
+Some requests failed for about an hour.
+
+## Timeline
+
+See the incident record.
+
+## Root cause
+
+A configuration change was not covered by the canary checks.
+
+## What went well
+
+Alerting fired within minutes.
+
+## What could be improved
+
+Canary coverage of configuration changes.
+
+## Action items
+
+Listed in the front matter.
+"""
+    return f"{started:%Y}", ident, text, postmortem
+
+
+def rotation(name: str, weeks: int, first: date) -> str:
+    """Write a weekly rotation with one override."""
+    shifts = "\n".join(
+        f"  - start: {first + timedelta(weeks=w)}\n    person: {PEOPLE[w % 10]}\n    backup: {PEOPLE[(w + 5) % 10]}"
+        for w in range(weeks)
+    )
+    return f"""---
+name: {name}
+timezone: Europe/Berlin
+handover: {{day: monday, time: "10:00"}}
+shifts:
+{shifts}
+overrides:
+  - start: {first + timedelta(days=2)}T09:00:00+01:00
+    end: {first + timedelta(days=3)}T09:00:00+01:00
+    person: {PEOPLE[3]}
+    reason: Swap for a day off.
+---
+Weekly duty.
+"""
+
+
+def generate(root: Path, count: int, seed: int = 7) -> None:
+    """Write a full synthetic root with ``count`` incidents."""
+    if root.exists():
+        shutil.rmtree(root)
+    (root / "rotations").mkdir(parents=True)
+    for name in ("statusbook.yml", "people.yml"):
+        shutil.copy(REPO / name, root / name)
+    rng = random.Random(seed)
+    for index in range(count):
+        year, ident, text, postmortem = incident(index, rng)
+        folder = root / "incidents" / year
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{ident}.md").write_text(text)
+        if postmortem:
+            (folder / f"{ident}.postmortem.md").write_text(postmortem)
+    first = date(2019, 12, 30)
+    weeks = (datetime(2027, 12, 31).date() - first).days // 7
+    for name in ("incident-managers", "platform-oncall"):
+        (root / "rotations" / f"{name}.md").write_text(rotation(name, weeks, first))
+
+
+def main() -> None:
+    """Generate a synthetic root from the command line."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("root", type=Path)
+    parser.add_argument("--count", type=int, default=1000)
+    args = parser.parse_args()
+    generate(args.root, args.count)
+
+
+if __name__ == "__main__":
+    main()
