@@ -307,7 +307,7 @@ class MapOf(Kind):
     def __init__(self, key: Kind, value: Kind) -> None:
         self.key = key
         self.value = value
-        self.expects = "a mapping"
+        self.expects = f"a mapping from {key.expects} to {value.expects}"
 
     def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
         """Convert each key and value."""
