@@ -1,0 +1,28 @@
+# Statusbook developer commands. `make portal` sets up and checks the example portal; `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup portal test bench reference
+
+$(BIN)/statusbook: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(BIN)/statusbook
+
+# Set up, then validate the example portal in this repository (incidents/, rotations/, people.yml, statusbook.yml).
+portal: setup
+	$(BIN)/statusbook validate --root .
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/bench_validate.py
+
+# Regenerate docs/reference and schemas/ from the code.
+reference: setup
+	$(BIN)/python -m generator.reference
