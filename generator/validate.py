@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.checks import run_checks
 from generator.loading.corpus import Loaded, load_root
 from generator.loading.locate import locate
+from generator.memory import collection_paused
 from generator.problems import Level, Problem
 
 
@@ -33,9 +34,10 @@ class Report:
 def check_loaded(loaded: Loaded, now: datetime) -> Report:
     """Run the checks on loaded records and place every problem in its file."""
     problems = list(loaded.problems)
-    if loaded.corpus is not None:
-        problems.extend(run_checks(loaded.corpus, now))
-    placed = locate(problems, loaded.sources)
+    with collection_paused():
+        if loaded.corpus is not None:
+            problems.extend(run_checks(loaded.corpus, now))
+        placed = locate(problems, loaded.sources)
     return Report(tuple(sorted(placed, key=Problem.sort_key)), loaded.file_count)
 
 

@@ -102,17 +102,26 @@ def section_lines(postmortem: Postmortem, title: str) -> range | None:
     return range(section.line + 1, min(later, default=section.line + postmortem.body.count("\n") + 2))
 
 
+def section_text(postmortem: Postmortem, title: str) -> tuple[str, int] | None:
+    """Return a section's text below its heading and the file line it starts on."""
+    lines = section_lines(postmortem, title)
+    if lines is None:
+        return None
+    body_lines = postmortem.body.split("\n")
+    first = lines.start - postmortem.body_line
+    return "\n".join(body_lines[first : lines.stop - postmortem.body_line]), lines.start
+
+
 @rule("B702", "person-as-root-cause", Level.WARNING)
 def person_as_root_cause(ctx: CheckContext) -> Iterator[Finding]:
     """The Root cause section names a person (by id, full name or unique first name). A root cause is a condition of the system or process, never a person: describe what allowed the failure."""
     patterns = person_patterns(ctx.corpus.people)
     for postmortem in ctx.corpus.postmortems:
-        lines = section_lines(postmortem, "Root cause")
-        if lines is None or not patterns:
+        found = section_text(postmortem, "Root cause") if patterns else None
+        if found is None:
             continue
-        for start, end, person in name_matches(postmortem.body, patterns):
-            line, column = position(postmortem.body, start, postmortem.body_line)
-            if line in lines:
-                named = postmortem.body[start:end]
-                message = f"Root cause names a person: '{named}' ({person.id}); describe the conditions that allowed the failure, not who erred"
-                yield Finding(postmortem.path, message, line=line, column=column)
+        text, first_line = found
+        for start, end, person in name_matches(text, patterns):
+            line, column = position(text, start, first_line)
+            message = f"Root cause names a person: '{text[start:end]}' ({person.id}); describe the conditions that allowed the failure, not who erred"
+            yield Finding(postmortem.path, message, line=line, column=column)

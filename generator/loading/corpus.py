@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -12,7 +11,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from generator.loading import records
-from generator.loading.source import Source, decode
+from generator.loading.source import Source, decode, split_front_matter, yaml_source
+from generator.memory import collection_paused
 from generator.model.corpus import Corpus
 from generator.problems import Problem, error
 
@@ -33,23 +33,43 @@ class RootError(Exception):
     """The directory is not a Statusbook site root."""
 
 
+class Sources:
+    """Record sources by path, read again from disk only when a problem in them needs a position."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.known: dict[str, Source | None] = {}
+
+    def get(self, path: str) -> Source | None:
+        """Return the source of a file, reading it on first use."""
+        if path not in self.known:
+            self.known[path] = self.read(path)
+        return self.known[path]
+
+    def read(self, path: str) -> Source | None:
+        """Read and split one file, or None if it cannot be read."""
+        text, _ = read_text(self.root, path)
+        if text is None:
+            return None
+        return split_front_matter(path, text)[0] if path.endswith(".md") else yaml_source(path, text)
+
+
 @dataclass(slots=True)
 class Loaded:
     """The outcome of loading: the corpus (if the configuration loaded), problems and sources."""
 
     corpus: Corpus | None
+    sources: Sources
     problems: list[Problem] = field(default_factory=list)
-    sources: dict[str, Source] = field(default_factory=dict)
     file_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What loading one file gave: its source, its record and its problems."""
+    """What loading one file gave: its record and its problems (sources stay behind: they are large)."""
 
     path: str
     kind: str
-    source: Source | None
     record: Any
     problems: list[Problem]
 
@@ -77,9 +97,9 @@ def load_file(root: Path, zone: ZoneInfo | None, job: tuple[str, str]) -> FileRe
     path, kind = job
     text, problems = read_text(root, path)
     if text is None:
-        return FileResult(path, kind, None, None, problems)
-    source, record, found = LOADERS[kind](path, text, zone)
-    return FileResult(path, kind, source, record, problems + found)
+        return FileResult(path, kind, None, problems)
+    _, record, found = LOADERS[kind](path, text, zone)
+    return FileResult(path, kind, record, problems + found)
 
 
 def load_config(root: Path, path: str, loader) -> tuple[Source | None, Any, list[Problem]]:
@@ -116,20 +136,15 @@ def default_workers() -> int:
 
 def load_root(root: Path, workers: int | None = None) -> Loaded:
     """Load the configuration, people, incidents, postmortems and rotations under ``root``."""
-    collecting = gc.isenabled()
-    gc.disable()  # loading only allocates acyclic data; collection passes would cost a fifth of the time
-    try:
+    with collection_paused():  # collection passes over the growing corpus would cost a fifth of the time
         return load_everything(root, workers)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def load_everything(root: Path, workers: int | None) -> Loaded:
     """Load every file under ``root``; see load_root."""
     if not (root / CONFIG_FILE).is_file():
         raise RootError(f"{root} has no {CONFIG_FILE}; pass --root with the directory that holds your records")
-    loaded = Loaded(None, file_count=1)
+    loaded = Loaded(None, Sources(root), file_count=1)
     site = keep(loaded, CONFIG_FILE, *load_config(root, CONFIG_FILE, records.load_site))
     people = load_people(root, loaded)
     jobs = record_jobs(root)
@@ -138,7 +153,7 @@ def load_everything(root: Path, workers: int | None) -> Loaded:
     by_kind: dict[str, list] = {"incident": [], "postmortem": [], "rotation": []}
     unloaded: dict[str, set[str]] = {"incident": set(), "postmortem": set(), "rotation": set()}
     for result in results:
-        keep(loaded, result.path, result.source, result.record, result.problems)
+        loaded.problems.extend(result.problems)
         if result.record is not None:
             by_kind[result.kind].append(result.record)
         else:
@@ -155,8 +170,7 @@ def load_everything(root: Path, workers: int | None) -> Loaded:
 def keep(loaded: Loaded, path: str, source: Source | None, record: Any, problems: list[Problem]) -> Any:
     """Keep a file's source and problems; return its record."""
     loaded.problems.extend(problems)
-    if source is not None:
-        loaded.sources[path] = source
+    loaded.sources.known[path] = source
     return record
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from generator.model import compact_pickling
+
 INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved")
 MAINTENANCE_STATUSES = ("scheduled", "in_progress", "verifying", "completed")
 IMPACTS = ("degraded_performance", "partial_outage", "major_outage", "under_maintenance")
@@ -13,6 +15,7 @@ ROLES = ("tech_lead", "comms_lead", "scribe")
 MILESTONES = ("started", "detected", "acknowledged", "mitigated", "resolved")
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Update:
     """A public status update that commits to the time of the next one."""
@@ -23,6 +26,7 @@ class Update:
     next_update: datetime | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Handoff:
     """A passing of ownership from one Incident Commander to the next."""
@@ -36,6 +40,7 @@ class Handoff:
     acknowledged_at: datetime | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
     """An internal log line: who did or saw what, and when."""
@@ -45,6 +50,7 @@ class TimelineEntry:
     event: str
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Roles:
     """People in the supporting incident roles."""
@@ -54,6 +60,7 @@ class Roles:
     scribe: str | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Incident:
     """One incident or maintenance window, as recorded in its file."""

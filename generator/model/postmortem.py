@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from generator.model import compact_pickling
+
 POSTMORTEM_STATUSES = ("draft", "in_review", "reviewed", "closed")
 ACTION_TYPES = ("mitigate", "prevent", "process")
 ACTION_STATUSES = ("open", "done", "not_doing")
@@ -19,6 +21,7 @@ REQUIRED_SECTIONS = (
 )
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class ActionItem:
     """A follow-up that prevents a recurrence or improves the process."""
@@ -32,6 +35,7 @@ class ActionItem:
     done_on: date | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Section:
     """A second-level section of the postmortem body."""
@@ -41,6 +45,7 @@ class Section:
     line: int
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Postmortem:
     """The postmortem of one incident, stored beside it."""

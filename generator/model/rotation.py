@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from generator.model import compact_pickling
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SHIFT_LENGTH_DAYS = 7
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Shift:
     """One week on duty, starting at the rotation's handover time on ``start``."""
@@ -19,6 +22,7 @@ class Shift:
     backup: str | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Override:
     """A stretch of time in which someone else takes the duty."""
@@ -29,6 +33,7 @@ class Override:
     reason: str
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Rotation:
     """A weekly rotation of people, such as the incident managers."""
