@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The example portal is a snapshot of one moment; judge it as of then. Override with `make portal NOW=...`.
+NOW ?= 2026-11-23T18:00:00Z
 
 .PHONY: setup portal test bench reference
 
@@ -15,7 +17,7 @@ setup: $(BIN)/statusbook
 
 # Set up, then validate the example portal in this repository (incidents/, rotations/, people.yml, statusbook.yml).
 portal: setup
-	$(BIN)/statusbook validate --root .
+	$(BIN)/statusbook validate --root . --now $(NOW)
 
 test: setup
 	$(BIN)/python -m pytest -q
