@@ -1,0 +1,259 @@
+"""Incident record operations: declare, update, resolve, hand off, acknowledge and assign roles."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.loading.records import POSTMORTEM_SUFFIX
+from generator.model.incident import IMPACTS, ROLES
+from generator.model.site import Severity
+from generator.responder import yamlrt
+from generator.responder.edit import Document, commit, load_record, read_document
+from generator.responder.errors import RefusedEdit, UsageProblem
+from generator.responder.postmortem import skeleton
+from generator.responder.times import parse_when, stamp
+from generator.responder.workspace import Workspace
+
+INCIDENTS_DIR = "incidents"
+FINAL_STATUSES = ("resolved", "completed")
+MILESTONE_KEYS = ("started", "detected", "acknowledged", "mitigated")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+NEW_BODY = "## Internal notes\n\n- Chat channel, links, hypotheses and decisions that are not public.\n"
+
+
+def slugify(title: str, limit: int = 60) -> str:
+    """Turn a title into a slug of lower-case letters, digits and single hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug
+
+
+def incident_path(ws: Workspace, incident_id: str) -> str:
+    """Return the root-relative path of an incident record, or raise a usage problem."""
+    name = incident_id.rsplit("/", 1)[-1].removesuffix(".md")
+    if not _ID.match(name) or name.endswith(POSTMORTEM_SUFFIX.removesuffix(".md")):
+        raise UsageProblem(f"'{incident_id}' is not an incident id such as 2026-11-23-api-increased-latency")
+    found = sorted((ws.root / INCIDENTS_DIR).rglob(f"{name}.md"))
+    if not found:
+        raise UsageProblem(f"no incident '{name}' under {INCIDENTS_DIR}/; ids are file names without .md")
+    return found[0].relative_to(ws.root).as_posix()
+
+
+def severity(ws: Workspace, severity_id: Any) -> Severity | None:
+    """Return the configured severity with this id, if any."""
+    return ws.site.severity(str(severity_id)) if severity_id is not None else None
+
+
+def require_severity(ws: Workspace, severity_id: str) -> Severity:
+    """Return a configured severity or raise a usage problem listing the ids."""
+    found = severity(ws, severity_id)
+    if found is None:
+        known = ", ".join(s.id for s in ws.site.severities)
+        raise UsageProblem(f"unknown severity '{severity_id}'; statusbook.yml defines: {known}")
+    return found
+
+
+def parse_component(ws: Workspace, given: str) -> tuple[str, str]:
+    """Read one ``--component ID=IMPACT``."""
+    component, sep, impact = given.partition("=")
+    if not sep or not component.strip() or not impact.strip():
+        raise UsageProblem(f"--component '{given}' is not ID=IMPACT, such as api=partial_outage")
+    component, impact = component.strip(), impact.strip()
+    if ws.site.component(component) is None:
+        known = ", ".join(c.id for c in ws.site.components)
+        raise UsageProblem(f"--component: unknown component '{component}'; statusbook.yml defines: {known}")
+    if impact not in IMPACTS:
+        raise UsageProblem(f"--component: impact '{impact}' is not one of {', '.join(IMPACTS)}")
+    return component, impact
+
+
+def next_update_at(ws: Workspace, data: Any, status: str, given: str | None) -> str | None:
+    """Return the next update time to commit to: given, else now plus the severity's cadence; none when final."""
+    if status in FINAL_STATUSES:
+        if given:
+            raise UsageProblem(f"an update with status {status} is the last one; drop --next-update")
+        return None
+    if given:
+        return stamp(parse_when(given, ws.now, "--next-update"))
+    cadence = severity(ws, data.get("severity"))
+    if cadence is None:
+        raise UsageProblem("the record has no configured severity to take the update cadence from; pass --next-update")
+    return stamp(ws.now + cadence.update_every)
+
+
+def append(data: Any, key: str, item: Any, after: tuple[str, ...]) -> None:
+    """Append an item to a list field, creating the field after the given keys if needed."""
+    if data.get(key) is None:
+        yamlrt.insert_after(data, key, yamlrt.sequence([]), after)
+    data[key].append(item)
+
+
+def public_update(ws: Workspace, status: str, message: str, next_update: str | None) -> Any:
+    """Build one public status update."""
+    update = yamlrt.mapping({"at": stamp(ws.now), "status": status, "message": yamlrt.text(message)})
+    if next_update is not None:
+        update["next_update"] = next_update
+    return update
+
+
+def save(ws: Workspace, path: str, document: Document) -> list[str]:
+    """Verify and write one edited record."""
+    return commit(ws.loaded, {path: document.render()}, ws.now)
+
+
+def open_record(ws: Workspace, incident_id: str) -> tuple[str, Document]:
+    """Find and parse an incident record for editing."""
+    path = incident_path(ws, incident_id)
+    return path, read_document(ws.root, path)
+
+
+def require_open(path: str, data: Any) -> None:
+    """Refuse to change a record that is already closed."""
+    if data.get("status") in FINAL_STATUSES:
+        raise UsageProblem(f"{path} is already {data.get('status')}")
+
+
+def new_incident(ws: Workspace, title: str, severity_id: str, components: tuple[str, ...], public: bool | None,
+                 commander: str | None, message: str | None) -> list[str]:
+    """Declare a new incident: write its record with a first investigating update."""
+    level = require_severity(ws, severity_id)
+    impacts = dict(parse_component(ws, given) for given in components)
+    if not impacts:
+        raise UsageProblem("name at least one affected component with --component ID=IMPACT")
+    owner = ws.person(commander, "from --commander") if commander else ws.actor
+    path = new_path(ws, title)
+    visible = any(ws.site.component(c).public for c in impacts) if public is None else public
+    data = yamlrt.mapping({
+        "title": yamlrt.text(title), "type": "incident", "severity": yamlrt.text(level.id),
+        "status": "investigating", "public": visible, "components": yamlrt.mapping(impacts),
+        "started": stamp(ws.now), "detected": stamp(ws.now), "commander": owner,
+        "updates": yamlrt.sequence([public_update(ws, "investigating", message or default_message(ws, impacts),
+                                                  stamp(ws.now + level.update_every))]),
+    })
+    text = "---\n" + yamlrt.dump(data) + "---\n" + NEW_BODY
+    return commit(ws.loaded, {path: text}, ws.now, created=frozenset({path}))
+
+
+def new_path(ws: Workspace, title: str) -> str:
+    """Return the path of a new incident: dated by now in the team time zone, named by the title."""
+    slug = slugify(title)
+    if not slug:
+        raise UsageProblem("--title needs at least one letter or digit to make the file name from")
+    day = ws.now.astimezone(ws.site.timezone).date()
+    path = f"{INCIDENTS_DIR}/{day.year}/{day.isoformat()}-{slug}.md"
+    if (ws.root / path).exists():
+        raise UsageProblem(f"{path} already exists; choose a different --title or update that incident")
+    return path
+
+
+def default_message(ws: Workspace, impacts: dict[str, str]) -> str:
+    """Return the first public message when none is given."""
+    names = [ws.site.component(c).name for c in impacts]
+    return f"We are investigating problems with {', '.join(names)}. We will post an update as soon as we know more."
+
+
+def update(ws: Workspace, incident_id: str, status: str | None, message: str, next_update: str | None) -> list[str]:
+    """Append a public status update and set the record's status to it."""
+    if not status:
+        raise UsageProblem("--status is required for a public update (or pass --internal)")
+    path, document = open_record(ws, incident_id)
+    data = document.data
+    require_open(path, data)
+    due = next_update_at(ws, data, status, next_update)
+    append(data, "updates", public_update(ws, status, message, due), ("mitigation", "handoffs", "roles", "commander"))
+    data["status"] = status
+    try:
+        return save(ws, path, document)
+    except RefusedEdit as refused:
+        if status == "resolved":
+            refused.args = (f"{refused}; to resolve an incident run: statusbook incident resolve {incident_id}",)
+        raise
+
+
+def note(ws: Workspace, incident_id: str, message: str) -> list[str]:
+    """Append an internal timeline event by the acting person."""
+    path, document = open_record(ws, incident_id)
+    entry = yamlrt.mapping({"at": stamp(ws.now), "by": ws.actor, "event": yamlrt.text(message)})
+    append(document.data, "timeline", entry, ("updates",))
+    return save(ws, path, document)
+
+
+def resolve(ws: Workspace, incident_id: str, message: str) -> list[str]:
+    """Resolve an incident with a wrap-up update; start its postmortem if the severity requires one."""
+    path, document = open_record(ws, incident_id)
+    data = document.data
+    require_open(path, data)
+    if data.get("type") != "incident":
+        raise UsageProblem(f"{path} is {data.get('type')}; finish maintenance with: incident update --status completed")
+    yamlrt.insert_after(data, "resolved", stamp(ws.now), MILESTONE_KEYS)
+    data["status"] = "resolved"
+    append(data, "updates", public_update(ws, "resolved", message, None), ("mitigation", "handoffs", "roles", "commander"))
+    changes = {path: document.render()}
+    postmortem = postmortem_change(ws, path, changes[path], data)
+    changes.update(postmortem)
+    return commit(ws.loaded, changes, ws.now, created=frozenset(postmortem))
+
+
+def postmortem_change(ws: Workspace, path: str, text: str, data: Any) -> dict[str, str]:
+    """Return the postmortem skeleton to create, if the severity asks for one and there is none yet."""
+    level = severity(ws, data.get("severity"))
+    target = path.removesuffix(".md") + POSTMORTEM_SUFFIX
+    if level is None or not level.postmortem or (ws.root / target).exists():
+        return {}
+    record, _ = load_record(path, text, ws.site.default_timezone)
+    return {target: skeleton(record, ws.actor, ws.now)} if record is not None else {}
+
+
+def handoff(ws: Workspace, incident_id: str, to: str, status: str, next_steps: str, next_update: str | None) -> list[str]:
+    """Hand the incident over to a new commander; ownership passes when they acknowledge."""
+    path, document = open_record(ws, incident_id)
+    data = document.data
+    require_open(path, data)
+    pending = [h for h in data.get("handoffs") or [] if h.get("acknowledged_at") is None]
+    if pending:
+        raise UsageProblem(f"the handoff to {pending[-1].get('to')} awaits acknowledgement (statusbook incident ack)")
+    owner = data.get("commander")
+    target = ws.person(to, "from --to")
+    if owner is None or owner == target:
+        raise UsageProblem(f"--to must name someone other than the current commander ({owner})")
+    entry = yamlrt.mapping({"at": stamp(ws.now), "from": owner, "to": target, "status": yamlrt.text(status),
+                            "next_steps": yamlrt.text(next_steps), "next_update": handoff_due(ws, data, next_update)})
+    append(data, "handoffs", entry, ("roles", "commander"))
+    return save(ws, path, document)
+
+
+def handoff_due(ws: Workspace, data: Any, given: str | None) -> str:
+    """Return the handoff's next update: given, else the last update's commitment, else now plus the cadence."""
+    if given:
+        return stamp(parse_when(given, ws.now, "--next-update"))
+    updates = data.get("updates") or []
+    if updates and updates[-1].get("next_update"):
+        return str(updates[-1]["next_update"])
+    return next_update_at(ws, data, "investigating", None)
+
+
+def acknowledge(ws: Workspace, incident_id: str) -> list[str]:
+    """Acknowledge the pending handoff to the acting person, who becomes the commander."""
+    path, document = open_record(ws, incident_id)
+    data = document.data
+    waiting = [h for h in data.get("handoffs") or [] if h.get("to") == ws.actor and h.get("acknowledged_at") is None]
+    if not waiting:
+        raise UsageProblem(f"{path} has no handoff to {ws.actor} awaiting acknowledgement")
+    yamlrt.insert_after(waiting[-1], "acknowledged_at", stamp(ws.now), ("at", "from", "to"))
+    data["commander"] = ws.actor
+    return save(ws, path, document)
+
+
+def assign_role(ws: Workspace, incident_id: str, role: str, person: str) -> list[str]:
+    """Put a person in a supporting role: tech_lead, comms_lead or scribe."""
+    if role not in ROLES:
+        raise UsageProblem(f"role '{role}' is not one of {', '.join(ROLES)}")
+    who = ws.person(person, "PERSON")
+    path, document = open_record(ws, incident_id)
+    data = document.data
+    if data.get("roles") is None:
+        yamlrt.insert_after(data, "roles", yamlrt.mapping({}), ("commander",))
+    data["roles"][role] = who
+    return save(ws, path, document)

@@ -1,0 +1,36 @@
+"""Times as responders type them (30m, 2026-11-23T18:30:00Z) and as records store them."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+from generator.clock import ClockError, parse_now
+from generator.responder.errors import UsageProblem
+
+_DURATION = re.compile(r"^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
+
+
+def stamp(moment: datetime) -> str:
+    """Format an aware moment as a record timestamp in UTC, such as 2026-11-23T18:00:00Z."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """Parse 30m, 1h, 1h30m, 2d or 1w; None if the text is not a duration."""
+    match = _DURATION.match(text.strip())
+    if match is None or not any(match.groups()):
+        return None
+    weeks, days, hours, minutes = (int(part or 0) for part in match.groups())
+    return timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)
+
+
+def parse_when(text: str, now: datetime, option: str) -> datetime:
+    """Read a moment given as a duration from ``now`` or as a timestamp with offset."""
+    duration = parse_duration(text)
+    if duration is not None:
+        return now + duration
+    try:
+        return parse_now(text)
+    except ClockError:
+        raise UsageProblem(f"{option} '{text}' is neither a duration such as 30m or 1h nor a timestamp such as 2026-11-23T18:30:00Z") from None
