@@ -14,7 +14,7 @@ from generator.model.incident import Incident
 from generator.model.postmortem import Postmortem, Section
 from generator.model.rotation import Rotation
 from generator.model.site import Person, Site
-from generator.problems import Problem, error
+from generator.problems import Level, Problem, error
 
 POSTMORTEM_SUFFIX = ".postmortem.md"
 _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
@@ -35,7 +35,7 @@ def read_fields(source: Source, spec: Record, default_timezone: ZoneInfo | None)
     ctx = Context(source.path, default_timezone)
     values = spec.convert_fields(data, ctx, ())
     problems.extend(ctx.problems)
-    if any(p.level.name == "ERROR" for p in problems):
+    if any(p.level is Level.ERROR for p in problems):
         return INVALID, problems
     return values, problems
 
