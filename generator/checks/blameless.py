@@ -116,9 +116,12 @@ def section_text(postmortem: Postmortem, title: str) -> tuple[str, int] | None:
 def person_as_root_cause(ctx: CheckContext) -> Iterator[Finding]:
     """The Root cause section names a person (by id, full name or unique first name). A root cause is a condition of the system or process, never a person: describe what allowed the failure."""
     patterns = person_patterns(ctx.corpus.people)
+    if not patterns:
+        return
+    anyone = re.compile("|".join(pattern.pattern for pattern, _ in patterns), re.IGNORECASE)
     for postmortem in ctx.corpus.postmortems:
-        found = section_text(postmortem, "Root cause") if patterns else None
-        if found is None:
+        found = section_text(postmortem, "Root cause")
+        if found is None or not anyone.search(found[0]):
             continue
         text, first_line = found
         for start, end, person in name_matches(text, patterns):
