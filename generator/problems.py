@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 FieldPath = tuple[str | int, ...]
@@ -49,6 +51,12 @@ def field_name(field: FieldPath) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text
+
+
+def did_you_mean(word: object, candidates: Iterable[str]) -> str:
+    """Return a " (did you mean 'x'?)" hint for the closest known word, or nothing."""
+    close = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def error(path: str, code: str, message: str, field: FieldPath = (), **extra) -> Problem:

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from generator.checks import CheckContext, Finding, incident_rule, rule
 from generator.model.corpus import Corpus
 from generator.model.incident import ROLES, Incident
 from generator.model.postmortem import Postmortem
 from generator.model.rotation import Rotation
-from generator.problems import FieldPath, Level, field_name
+from generator.problems import FieldPath, Level, did_you_mean, field_name
 
 PersonRef = tuple[str, FieldPath, str | None]
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """Return a " (did you mean 'x'?)" hint for the closest candidate, or nothing."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def incident_people(incident: Incident) -> Iterator[PersonRef]:

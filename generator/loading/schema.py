@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -10,7 +9,7 @@ from typing import Any, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.loading.strictyaml import INVALID
-from generator.problems import FieldPath, Problem, error, field_name, warning
+from generator.problems import FieldPath, Problem, did_you_mean, error, field_name, warning
 
 YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
 _TIMESTAMP = re.compile(
@@ -400,8 +399,3 @@ class Record(Kind):
             "additionalProperties": False,
         }
 
-
-def did_you_mean(word: str, candidates: tuple[str, ...]) -> str:
-    """Suggest the closest known word, if one is close."""
-    close = difflib.get_close_matches(str(word), candidates, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
