@@ -114,9 +114,9 @@ def _started_at(source: Source, mark: Any) -> str:
     return f" started at line {line}, column {column}"
 
 
-def node_position(source: Source, node: Node, end: bool = False) -> tuple[int, int]:
-    """Return the 1-based file position where a node starts (or ends)."""
-    return _position(source, node.end_mark if end else node.start_mark)
+def node_position(source: Source, node: Node) -> tuple[int, int]:
+    """Return the 1-based file position where a node starts."""
+    return _position(source, node.start_mark)
 
 
 class _Builder:

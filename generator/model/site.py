@@ -75,8 +75,3 @@ class Site:
     def severity(self, severity_id: str | None) -> Severity | None:
         """Return the severity with this id, if configured."""
         return self._severities.get(severity_id) if severity_id else None
-
-    @property
-    def timezone_name(self) -> str:
-        """The IANA name of the team time zone."""
-        return self.timezone.key
