@@ -116,17 +116,10 @@ def run(code: str, ctx: CheckContext) -> list[Problem]:
 def handled_incident(incident_id: str = "2026-06-01-api-errors", **fields) -> Incident:
     """Build a resolved SEV2 incident that passes every incident process rule; override any field."""
     values = dict(
-        path=f"incidents/2026/{incident_id}.md",
         title="API errors",
-        type="incident",
-        status="resolved",
-        public=True,
-        severity="SEV2",
-        started=at("2026-06-01T10:00Z"),
         detected=at("2026-06-01T10:05Z"),
         acknowledged=at("2026-06-01T10:10Z"),
         mitigated=at("2026-06-01T10:40Z"),
-        resolved=at("2026-06-01T11:00Z"),
         commander="alice",
         mitigation="rollback",
         updates=(
@@ -136,17 +129,16 @@ def handled_incident(incident_id: str = "2026-06-01-api-errors", **fields) -> In
         ),
     )
     values.update(fields)
-    return Incident(id=incident_id, **values)
+    return incident(incident_id, **values)
 
 
 def maintenance(incident_id: str = "2026-06-05-db-upgrade", **fields) -> Incident:
     """Build a completed maintenance window that passes every process rule; override any field."""
     values = dict(
-        path=f"incidents/2026/{incident_id}.md",
         title="Database upgrade",
         type="maintenance",
         status="completed",
-        public=True,
+        severity=None,
         scheduled_for=at("2026-06-05T22:00Z"),
         scheduled_until=at("2026-06-05T23:00Z"),
         started=at("2026-06-05T22:00Z"),
@@ -159,4 +151,4 @@ def maintenance(incident_id: str = "2026-06-05-db-upgrade", **fields) -> Inciden
         ),
     )
     values.update(fields)
-    return Incident(id=incident_id, **values)
+    return incident(incident_id, **values)
