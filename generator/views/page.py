@@ -1,0 +1,43 @@
+"""Everything one site shows, computed once from the model before anything is rendered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from generator.model.corpus import Corpus
+from generator.model.site import Site
+from generator.views.audience import Audience, scope
+from generator.views.history import Month, months, newest_first
+from generator.views.incidents import IncidentView, incident_view
+from generator.views.status import PageStatus, page_status
+from generator.views.uptime import Uptime, uptimes
+
+
+@dataclass(frozen=True, slots=True)
+class SiteView:
+    """The data of one built site: its present, its uptime and its history."""
+
+    site: Site
+    audience: Audience
+    now: datetime
+    status: PageStatus
+    uptime: tuple[Uptime, ...]
+    incidents: tuple[IncidentView, ...]
+    months: tuple[Month, ...]
+
+    def incidents_of(self, component_id: str) -> tuple[IncidentView, ...]:
+        """Return the incidents that affected a component, newest first."""
+        return tuple(v for v in self.incidents if any(a.component.id == component_id for a in v.affected))
+
+
+def site_view(corpus: Corpus, audience: Audience, now: datetime) -> SiteView:
+    """Compute what ``audience`` sees of ``corpus`` as of ``now``."""
+    seen = scope(corpus, audience)
+    shown = {c.id for c in seen.components}
+    views = newest_first(
+        tuple(incident_view(i, corpus.site, shown, seen.postmortems.get(i.id)) for i in seen.incidents)
+    )
+    status = page_status(seen.components, views, now)
+    bars = uptimes(seen.components, views, now, corpus.site.timezone)
+    return SiteView(corpus.site, audience, now, status, bars, views, months(views, corpus.site.timezone))
