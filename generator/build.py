@@ -1,0 +1,80 @@
+"""Build a site end to end: load and validate everything, compute views, render every file, then publish.
+
+Like ``mkdocs build`` it works in two phases: nothing is written until all records are loaded, checked and rendered,
+and the site directory is replaced only by a finished build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from generator.loading.corpus import load_root
+from generator.memory import collection_paused
+from generator.render.assets import asset_files
+from generator.render.badges import badge_files
+from generator.render.feeds import feed_files
+from generator.render.output import Output
+from generator.render.pages import page_files
+from generator.render.statuspage import api_files
+from generator.validate import Report, check_loaded
+from generator.views.audience import Audience
+from generator.views.page import SiteView, site_view
+
+Progress = Callable[[str], None]
+
+
+class BuildError(ValueError):
+    """The records are valid but the site cannot be built from them as configured."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What a build did: the validation report, and the number of files rendered (0 when refused)."""
+
+    report: Report
+    rendered: int = 0
+
+    @property
+    def built(self) -> bool:
+        """Whether the site was written."""
+        return self.rendered > 0
+
+
+def render_site(view: SiteView) -> Output:
+    """Render every file of the site in memory."""
+    if not view.site.url:
+        raise BuildError("statusbook.yml has no 'url': feeds, badges and the API need the site's public address")
+    output = Output()
+    for renderer in (page_files, feed_files, api_files, badge_files):
+        output.extend(renderer(view))
+    output.extend(asset_files())
+    return output
+
+
+def settings_for(view: SiteView, now: datetime):
+    """Describe the site to the publishing adapter."""
+    from generator.publish.mkdocs_site import SiteSettings
+
+    components = tuple((s.component.id, s.component.name) for s in view.status.components)
+    return SiteSettings(view.site.name, view.site.url, components, int(now.timestamp()))
+
+
+def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progress: Progress = lambda _: None) -> BuildResult:
+    """Validate the records under ``root``; if they are valid, build the ``audience`` site into ``site_dir``."""
+    from generator.publish.mkdocs_site import publish
+
+    loaded = load_root(root)
+    report = check_loaded(loaded, now)
+    progress(f"Checked {report.file_count} files: {report.errors} errors, {report.warnings} warnings")
+    if report.errors or loaded.corpus is None:
+        return BuildResult(report)
+    with collection_paused():
+        view = site_view(loaded.corpus, audience, now)
+        output = render_site(view)
+    progress(f"Rendered {len(output)} files for {len(view.incidents)} {audience.value} records; building with MkDocs")
+    publish(output, settings_for(view, now), site_dir)
+    progress(f"Built the {audience.value} site in {site_dir}")
+    return BuildResult(report, len(output))

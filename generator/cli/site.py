@@ -1,0 +1,70 @@
+"""The ``build`` and ``serve`` commands: publish the status sites."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.cli.options import EXIT_INVALID, EXIT_OK, now_option, now_or_usage_error, root_option
+from generator.loading.corpus import RootError
+
+audience_option = click.option(
+    "--audience",
+    type=click.Choice(["public", "internal"]),
+    default="public",
+    show_default=True,
+    help="public: only public records, updates and components. internal: everything, for the team.",
+)
+
+
+def progress(message: str) -> None:
+    """Report a build step on stderr."""
+    click.echo(message, err=True)
+
+
+@click.command()
+@root_option
+@audience_option
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the site. Default: site/public or site/internal under the current directory.",
+)
+@now_option
+def build(root: Path, audience: str, site_dir: Path | None, now: str | None) -> None:
+    """Validate every record, then build the status site with MkDocs.
+
+    Invalid records stop the build with exit 1 and leave the existing site
+    directory exactly as it was; so does any failure while building. The same
+    records and the same --now (or SOURCE_DATE_EPOCH) give a byte-identical site.
+
+    \b
+    Example:
+      statusbook build --root . --audience public --now 2026-11-23T18:00:00Z
+    """
+    from generator.build import BuildError, build as run_build
+    from generator.publish.mkdocs_site import PublishError
+    from generator.reporting import render
+    from generator.views.audience import Audience
+
+    moment = now_or_usage_error(now)
+    target = site_dir or Path("site") / audience
+    try:
+        result = run_build(root, Audience(audience), target, moment, progress)
+    except RootError as exc:
+        raise click.UsageError(str(exc)) from None
+    except (BuildError, PublishError) as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    if not result.built:
+        click.echo(render(result.report, "text"), nl=False, err=True)
+        click.echo(f"Error: the records are invalid; {target} was left unchanged.", err=True)
+        sys.exit(EXIT_INVALID)
+    sys.exit(EXIT_OK)
+
+
+def register(group: click.Group) -> None:
+    """Add the site commands to ``group``."""
+    group.add_command(build)

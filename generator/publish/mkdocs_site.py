@@ -1,0 +1,172 @@
+"""The MkDocs adapter: write the rendered files and a generated mkdocs.yml, build, and swap the site into place.
+
+Nothing else in Statusbook imports MkDocs. A failed build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html import escape
+from importlib.resources import files
+from pathlib import Path
+
+import yaml
+
+from generator.render import urls
+from generator.render.output import Output
+
+OVERRIDES = "overrides"
+
+
+class PublishError(RuntimeError):
+    """MkDocs could not build the site; the previous site is untouched."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSettings:
+    """What the generated mkdocs.yml needs to know about the site."""
+
+    name: str
+    url: str | None
+    nav_components: tuple[tuple[str, str], ...]
+    epoch: int
+    unlisted: tuple[str, ...] = ("/incidents/", "/postmortems/", "/history/*-*.md")
+    search: bool = True
+    extra_css: tuple[str, ...] = field(default=(urls.STYLESHEET,))
+    extra_javascript: tuple[str, ...] = field(default=(urls.SCRIPT,))
+
+
+def nav(settings: SiteSettings) -> list:
+    """The navigation: status, components and history; incidents are linked from pages, never listed."""
+    components = [{escape(name): urls.component_page(cid)} for cid, name in settings.nav_components]
+    items: list = [{"Status": urls.HOME}]
+    if components:
+        items.append({"Components": components})
+    items.append({"History": urls.HISTORY})
+    return items
+
+
+def mkdocs_config(settings: SiteSettings, docs_dir: Path, site_dir: Path, overrides: Path) -> dict:
+    """Return the generated mkdocs.yml as a mapping; names are escaped because themes print them raw."""
+    config = {
+        "site_name": escape(settings.name),
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "use_directory_urls": True,
+        "strict": True,
+        "nav": nav(settings),
+        "not_in_nav": "\n".join(settings.unlisted),
+        "theme": {"name": "material", "font": False, "custom_dir": str(overrides), "language": "en"},
+        "plugins": ["search"] if settings.search else [],
+        "extra_css": list(settings.extra_css),
+        "extra_javascript": list(settings.extra_javascript),
+        "markdown_extensions": ["attr_list", "md_in_html"],
+    }
+    if settings.url:
+        config["site_url"] = settings.url
+    return config
+
+
+def write_tree(contents: dict[str, bytes], folder: Path) -> None:
+    """Write every file under ``folder``."""
+    for relative, data in contents.items():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def copy_overrides(folder: Path) -> None:
+    """Copy the theme overrides shipped with the package into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for item in (files("generator.publish") / OVERRIDES).iterdir():
+        if item.name.endswith(".html"):
+            (folder / item.name).write_bytes(item.read_bytes())
+
+
+@contextmanager
+def build_environment(epoch: int):
+    """Pin MkDocs' build date to ``epoch`` and silence its version banner for the duration."""
+    saved = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
+    os.environ.update(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1")
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+class Collected(logging.Handler):
+    """Keeps MkDocs' warnings and errors to report when a build fails."""
+
+    def __init__(self) -> None:
+        """Start with no messages."""
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep one message."""
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config_file: Path) -> None:
+    """Build with MkDocs in this process, raising PublishError with its warnings on failure."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    handler, propagate = Collected(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        config = load_config(config_file=str(config_file))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (exceptions.MkDocsException, OSError) as exc:
+        details = "; ".join(handler.messages) or str(exc)
+        raise PublishError(f"MkDocs could not build the site: {details}") from None
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def swap_in(built: Path, site_dir: Path, trash: Path) -> None:
+    """Replace ``site_dir`` with ``built`` by two renames on one file system."""
+    if site_dir.exists():
+        site_dir.rename(trash)
+    built.rename(site_dir)
+
+
+def stage(output: Output, settings: SiteSettings, work: Path) -> Path:
+    """Write the docs, overrides and mkdocs.yml into ``work``; return the config file."""
+    docs, overrides, built = work / "docs", work / OVERRIDES, work / "site"
+    write_tree(output.files, docs)
+    copy_overrides(overrides)
+    config_file = work / "mkdocs.yml"
+    text = yaml.safe_dump(mkdocs_config(settings, docs, built, overrides), sort_keys=False, allow_unicode=True)
+    config_file.write_text(text, encoding="utf-8")
+    return config_file
+
+
+def publish(output: Output, settings: SiteSettings, site_dir: Path) -> None:
+    """Build ``output`` into ``site_dir``; on any failure the existing ``site_dir`` is left untouched."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-", dir=site_dir.parent) as scratch:
+        work = Path(scratch)
+        config_file = stage(output, settings, work)
+        with build_environment(settings.epoch):
+            run_mkdocs(config_file)
+        swap_in(work / "site", site_dir, work / "previous")
+        shutil.rmtree(work / "previous", ignore_errors=True)

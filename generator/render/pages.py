@@ -1,0 +1,130 @@
+"""Markdown pages of the status site, rendered from views with Jinja2 templates.
+
+Every value from a record is HTML-escaped by the template engine, or rendered by ``markup.to_html``; pages hold
+Markdown only where the text is ours.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from functools import partial
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from generator.checks.timing import format_duration
+from generator.render import urls
+from generator.render.markup import to_html
+from generator.render.output import OutputFile
+from generator.views.page import SiteView
+
+STATUS_ICONS = {
+    "operational": "✓",
+    "under_maintenance": "⚒",
+    "degraded_performance": "◐",
+    "partial_outage": "▲",
+    "major_outage": "✕",
+}
+INDICATOR_ICONS = {"none": "✓", "maintenance": "⚒", "minor": "◐", "major": "▲", "critical": "✕"}
+IMPACT_LABELS = {"none": "No impact", "maintenance": "Maintenance", "minor": "Minor", "major": "Major", "critical": "Critical"}
+
+
+def utc_text(moment: datetime) -> str:
+    """Render an aware time as 2026-11-23 15:08 UTC."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def time_tag(moment: datetime | None) -> Markup:
+    """Render a time element the page script shows in the reader's zone, with UTC kept as text."""
+    if moment is None:
+        return Markup("—")
+    iso = moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return Markup('<time datetime="{}" class="sb-time">{}</time>').format(iso, utc_text(moment))
+
+
+def duration_text(delta: timedelta | None) -> str:
+    """Render a duration such as 1 h 52 min, or a dash."""
+    return format_duration(delta) if delta is not None else "—"
+
+
+def front_matter(title: str, **meta: str) -> str:
+    """Return a page's front matter; the title is HTML-escaped because themes print it unescaped."""
+    lines = [f"title: {json_string(str(escape(title)))}"] + [f"{k}: {json_string(v)}" for k, v in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def json_string(text: str) -> str:
+    """Quote text as a YAML double-quoted scalar (JSON syntax is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def groups(states) -> list[tuple[str | None, list]]:
+    """Group component states by their group, in the order groups first appear."""
+    grouped: dict[str | None, list] = {}
+    for state in states:
+        grouped.setdefault(state.component.group, []).append(state)
+    return list(grouped.items())
+
+
+def environment() -> Environment:
+    """Make the template environment: autoescaping, strict about undefined names."""
+    env = Environment(
+        loader=PackageLoader("generator.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(html=to_html, time=time_tag, duration=duration_text, groups=groups)
+    env.globals.update(
+        status_icons=STATUS_ICONS, indicator_icons=INDICATOR_ICONS, impact_labels=IMPACT_LABELS, urls=urls
+    )
+    return env
+
+
+class PageRenderer:
+    """Renders one site's pages, each with links relative to itself."""
+
+    def __init__(self, view: SiteView) -> None:
+        """Prepare templates for ``view``."""
+        self.view = view
+        self.env = environment()
+
+    def page(self, template: str, source: str, title: str, feeds: tuple[str, str] | None = None, **context) -> OutputFile:
+        """Render one page to its Markdown source path; ``feeds`` are its own RSS and Atom files, if any."""
+        link = partial(urls.relative, source)
+        body = self.env.get_template(f"public/{template}").render(view=self.view, link=link, **context)
+        meta = {"sb_rss": link(feeds[0]), "sb_atom": link(feeds[1])} if feeds else {}
+        return OutputFile(source, (front_matter(title, **meta) + "\n" + body).encode("utf-8"))
+
+
+def page_files(view: SiteView) -> list[OutputFile]:
+    """Render every page of the site."""
+    pages = PageRenderer(view)
+    files = [pages.page("home.md.j2", urls.HOME, view.site.name)]
+    files.append(pages.page("history.md.j2", urls.HISTORY, "Incident history"))
+    files += [pages.page("month.md.j2", urls.month_page(m.key), f"Incidents in {m.year}-{m.month:02d}", month=m) for m in view.months]
+    files += [component_page(pages, view, state) for state in view.status.components]
+    files += [pages.page("incident.md.j2", urls.incident_page(v.id), v.title, incident=v) for v in view.incidents]
+    files += [
+        pages.page("postmortem.md.j2", urls.postmortem_page(v.id), f"Postmortem: {v.title}", incident=v)
+        for v in view.incidents
+        if v.postmortem is not None
+    ]
+    return files
+
+
+def component_page(pages: PageRenderer, view: SiteView, state) -> OutputFile:
+    """Render one component's page."""
+    uptime = next(u for u in view.uptime if u.component.id == state.component.id)
+    return pages.page(
+        "component.md.j2",
+        urls.component_page(state.component.id),
+        state.component.name,
+        feeds=(urls.component_feed(state.component.id, "rss"), urls.component_feed(state.component.id, "atom")),
+        state=state,
+        uptime=uptime,
+        incidents=view.incidents_of(state.component.id),
+    )
