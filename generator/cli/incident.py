@@ -41,8 +41,8 @@ def incident_new(root, now, as_person, title, severity, components, public, comm
     """Declare an incident and print the path of its new record.
 
     Writes incidents/<YYYY>/<YYYY-MM-DD-slug>.md, dated by --now in the team time
-    zone and named by the title; an existing file is never replaced. The record starts as investigating, with started and detected at --now and
-    a first update whose next_update follows the severity's update_every.
+    zone and named by the title; an existing file is never replaced. The record starts as investigating, with started, detected and acknowledged
+    (by you, declaring it) at --now and a first update whose next_update follows the severity's update_every.
 
     \b
     Example:
@@ -66,6 +66,10 @@ def incident_new(root, now, as_person, title, severity, components, public, comm
 @click.option("--internal", is_flag=True, help="Append an internal timeline event (at, by, event) instead of a public update.")
 def incident_update(incident_id, root, now, as_person, status, message, next_update, internal) -> None:
     """Post a status update to incident ID and set the record's status to it.
+
+    Maintenance windows run the same way: in_progress records the actual start
+    (started), completed the actual end (resolved). Their next update defaults
+    to the window's start while scheduled and to its end while under way.
 
     \b
     Examples:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 
+from generator.clock import ClockError, parse_now
 from generator.loading.records import POSTMORTEM_SUFFIX
 from generator.model.incident import IMPACTS, ROLES
 from generator.model.site import Severity
@@ -17,6 +19,8 @@ from generator.responder.workspace import Workspace
 
 INCIDENTS_DIR = "incidents"
 FINAL_STATUSES = ("resolved", "completed")
+MAINTENANCE_UNDER_WAY = ("in_progress", "verifying", "completed")
+WINDOW_KEYS = ("components", "scheduled_for", "scheduled_until")
 MILESTONE_KEYS = ("started", "detected", "acknowledged", "mitigated")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 NEW_BODY = "## Internal notes\n\n- Chat channel, links, hypotheses and decisions that are not public.\n"
@@ -77,10 +81,31 @@ def next_update_at(ws: Workspace, data: Any, status: str, given: str | None) -> 
         return None
     if given:
         return stamp(parse_when(given, ws.now, "--next-update"))
+    window = window_due(data, status)
+    if window is not None and window > ws.now:
+        return stamp(window)
     cadence = severity(ws, data.get("severity"))
     if cadence is None:
-        raise UsageProblem("the record has no configured severity to take the update cadence from; pass --next-update")
+        raise UsageProblem(f"{no_cadence_reason(data, status)}; pass --next-update")
     return stamp(ws.now + cadence.update_every)
+
+
+def window_due(data: Any, status: str) -> datetime | None:
+    """Return when a maintenance update naturally comes next: the window's start while scheduled, else its end."""
+    if data.get("type") != "maintenance":
+        return None
+    try:
+        return parse_now(str(data.get("scheduled_for" if status == "scheduled" else "scheduled_until")))
+    except ClockError:
+        return None
+
+
+def no_cadence_reason(data: Any, status: str) -> str:
+    """Say why no default next update time can be chosen."""
+    if data.get("type") == "maintenance":
+        bound = "scheduled_for" if status == "scheduled" else "scheduled_until"
+        return f"the maintenance window's {bound} ({data.get(bound)}) is not after --now and the record has no severity"
+    return "the record has no configured severity to take the update cadence from"
 
 
 def append(data: Any, key: str, item: Any, after: tuple[str, ...]) -> None:
@@ -128,7 +153,7 @@ def new_incident(ws: Workspace, title: str, severity_id: str, components: tuple[
     data = yamlrt.mapping({
         "title": yamlrt.text(title), "type": "incident", "severity": yamlrt.text(level.id),
         "status": "investigating", "public": visible, "components": yamlrt.mapping(impacts),
-        "started": stamp(ws.now), "detected": stamp(ws.now), "commander": owner,
+        "started": stamp(ws.now), "detected": stamp(ws.now), "acknowledged": stamp(ws.now), "commander": owner,
         "updates": yamlrt.sequence([public_update(ws, "investigating", message or default_message(ws, impacts),
                                                   stamp(ws.now + level.update_every))]),
     })
@@ -136,12 +161,12 @@ def new_incident(ws: Workspace, title: str, severity_id: str, components: tuple[
     return commit(ws.loaded, {path: text}, ws.now, created=frozenset({path}))
 
 
-def new_path(ws: Workspace, title: str) -> str:
-    """Return the path of a new incident: dated by now in the team time zone, named by the title."""
+def new_path(ws: Workspace, title: str, moment: datetime | None = None) -> str:
+    """Return the path of a new record: dated by ``moment`` (default now) in the team time zone, named by the title."""
     slug = slugify(title)
     if not slug:
         raise UsageProblem("--title needs at least one letter or digit to make the file name from")
-    day = ws.now.astimezone(ws.site.timezone).date()
+    day = (moment or ws.now).astimezone(ws.site.timezone).date()
     path = f"{INCIDENTS_DIR}/{day.year}/{day.isoformat()}-{slug}.md"
     if (ws.root / path).exists():
         raise UsageProblem(f"{path} already exists; choose a different --title or update that incident")
@@ -164,12 +189,22 @@ def update(ws: Workspace, incident_id: str, status: str | None, message: str, ne
     due = next_update_at(ws, data, status, next_update)
     append(data, "updates", public_update(ws, status, message, due), ("mitigation", "handoffs", "roles", "commander"))
     data["status"] = status
+    if data.get("type") == "maintenance":
+        record_progress(ws, data, status)
     try:
         return save(ws, path, document)
     except RefusedEdit as refused:
         if status == "resolved":
             refused.args = (f"{refused}; to resolve an incident run: statusbook incident resolve {incident_id}",)
         raise
+
+
+def record_progress(ws: Workspace, data: Any, status: str) -> None:
+    """Record a maintenance window's actual start once it is under way, and its actual end once completed."""
+    if status in MAINTENANCE_UNDER_WAY and data.get("started") is None:
+        yamlrt.insert_after(data, "started", stamp(ws.now), WINDOW_KEYS)
+    if status == "completed":
+        yamlrt.insert_after(data, "resolved", stamp(ws.now), WINDOW_KEYS + MILESTONE_KEYS)
 
 
 def note(ws: Workspace, incident_id: str, message: str) -> list[str]:

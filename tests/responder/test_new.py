@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.clock import parse_now
+from generator.validate import validate
 from tests.responder.conftest import errors_in, run
 
 NEW_PATH = "incidents/2026/2026-11-23-search-results-are-slow.md"
@@ -19,10 +21,21 @@ def test_new_writes_a_valid_record(portal: Path) -> None:
     text = (portal / NEW_PATH).read_text()
     assert "status: investigating\n" in text
     assert "components:\n  search: degraded_performance\n  api: partial_outage\n" in text
-    assert "started: 2026-11-23T18:00:00Z\ndetected: 2026-11-23T18:00:00Z\ncommander: alice\n" in text
+    assert ("started: 2026-11-23T18:00:00Z\ndetected: 2026-11-23T18:00:00Z\n"
+            "acknowledged: 2026-11-23T18:00:00Z\ncommander: alice\n") in text
     assert "    next_update: 2026-11-23T19:00:00Z\n" in text  # SEV2 update_every is 1h
     assert "public: true\n" in text
     assert errors_in(portal, NEW_PATH) == []
+
+
+def test_new_is_acknowledged_by_the_declaring_person_at_now(portal: Path) -> None:
+    """Declaring is responding: acknowledged is --now even when someone else is named commander, so T501 stays silent."""
+    result = run(portal, *ARGS, "--commander", "julia", now="2026-11-23T18:07:00Z")
+    assert result.exit_code == 0, result.output
+    text = (portal / NEW_PATH).read_text()
+    assert "detected: 2026-11-23T18:07:00Z\nacknowledged: 2026-11-23T18:07:00Z\ncommander: julia\n" in text
+    report = validate(portal, parse_now("2026-11-23T20:00:00Z"))
+    assert [p.code for p in report.problems if p.path == NEW_PATH and p.code == "T501"] == []
 
 
 def test_new_uses_the_team_time_zone_for_the_date(portal: Path) -> None:
