@@ -1,0 +1,135 @@
+"""Views: what an audience sees, component status, the page indicator, uptime bars and history."""
+
+from __future__ import annotations
+
+from generator.model.incident import Update
+from generator.model.site import Component
+from generator.views.audience import Audience
+from generator.views.page import site_view
+from tests.checks.factories import at, corpus, incident, postmortem, site
+
+COMPONENTS = (
+    Component("api", "API", True, group="Platform"),
+    Component("web", "Website", True),
+    Component("ci", "CI runners", False, group="Internal"),
+)
+NOW = at("2026-06-10T12:00Z")
+
+
+def view(*incidents, audience=Audience.PUBLIC, now=NOW, postmortems=()):
+    """Compute a site view over the given incidents."""
+    records = corpus(site=site(components=COMPONENTS), incidents=list(incidents), postmortems=list(postmortems))
+    return site_view(records, audience, now)
+
+
+def open_incident(incident_id="2026-06-10-api-down", impact="major_outage", **fields):
+    """An investigating incident on the API that started an hour before NOW."""
+    values = dict(
+        status="investigating",
+        resolved=None,
+        started=at("2026-06-10T11:00Z"),
+        components={"api": impact},
+        updates=(Update(at("2026-06-10T11:05Z"), "investigating", "Looking.", at("2026-06-10T12:30Z")),),
+    )
+    values.update(fields)
+    return incident(incident_id, **values)
+
+
+def test_public_view_hides_internal_incidents_components_and_unreviewed_postmortems():
+    internal = open_incident("2026-06-10-ci-slow", public=False, components={"ci": "major_outage"})
+    only_internal_component = open_incident("2026-06-09-ci-disk", components={"ci": "partial_outage"})
+    shown = open_incident(components={"api": "major_outage", "ci": "major_outage"})
+    draft = postmortem(shown.id, public=True, status="draft")
+    seen = view(internal, only_internal_component, shown, postmortems=[draft])
+    assert [v.id for v in seen.incidents] == [shown.id]
+    assert [a.component.id for a in seen.incidents[0].affected] == ["api"]
+    assert [s.component.id for s in seen.status.components] == ["api", "web"]
+    assert seen.incidents[0].postmortem is None
+
+
+def test_internal_view_sees_everything():
+    internal = open_incident("2026-06-10-ci-slow", public=False, components={"ci": "major_outage"})
+    seen = view(internal, audience=Audience.INTERNAL)
+    assert [v.id for v in seen.incidents] == [internal.id]
+    assert {s.component.id: s.status for s in seen.status.components}["ci"] == "major_outage"
+
+
+def test_reviewed_public_postmortem_is_published_without_authors_or_owners():
+    shown = open_incident()
+    reviewed = postmortem(shown.id, public=True, status="reviewed", authors=("alice",))
+    published = view(shown, postmortems=[reviewed]).incidents[0].postmortem
+    assert published is not None and published.status == "reviewed"
+    assert not hasattr(published, "authors")
+
+
+def test_open_incident_sets_component_status_and_indicator():
+    seen = view(open_incident(impact="partial_outage"))
+    statuses = {s.component.id: s.status for s in seen.status.components}
+    assert statuses == {"api": "partial_outage", "web": "operational"}
+    assert seen.status.indicator == "major"
+    assert seen.status.description == "Partial System Outage"
+
+
+def test_mitigated_incident_stays_active_but_no_longer_degrades_components():
+    mitigated = open_incident(status="monitoring", mitigated=at("2026-06-10T11:40Z"), impact="degraded_performance")
+    seen = view(mitigated)
+    assert [v.id for v in seen.status.active] == [mitigated.id]
+    assert {s.component.id: s.status for s in seen.status.components}["api"] == "operational"
+    assert seen.status.indicator == "minor"
+
+
+def test_resolved_incident_leaves_all_operational():
+    seen = view(incident("2026-06-01-old", components={"api": "major_outage"}))
+    assert seen.status.indicator == "none"
+    assert seen.status.active == ()
+
+
+def test_maintenance_in_progress_and_upcoming():
+    window = dict(type="maintenance", severity=None, components={"web": "under_maintenance"}, resolved=None)
+    running = incident("2026-06-10-web-upgrade", status="in_progress", started=at("2026-06-10T11:30Z"),
+                       scheduled_for=at("2026-06-10T11:30Z"), scheduled_until=at("2026-06-10T13:00Z"),
+                       updates=(Update(at("2026-06-01T09:00Z"), "scheduled", "Planned."),), **window)
+    planned = incident("2026-06-20-api-upgrade", status="scheduled", started=None,
+                       scheduled_for=at("2026-06-20T04:00Z"), scheduled_until=at("2026-06-20T05:00Z"),
+                       updates=(Update(at("2026-06-05T09:00Z"), "scheduled", "Planned."),), **window)
+    seen = view(running, planned)
+    assert [v.id for v in seen.status.maintenance_now] == [running.id]
+    assert [v.id for v in seen.status.maintenance_upcoming] == [planned.id]
+    assert {s.component.id: s.status for s in seen.status.components}["web"] == "under_maintenance"
+    assert seen.status.indicator == "maintenance"
+
+
+def test_uptime_counts_major_outage_in_full_and_partial_at_thirty_percent():
+    major = incident("2026-06-08-api-down", components={"api": "major_outage"},
+                     started=at("2026-06-08T10:00Z"), resolved=at("2026-06-08T11:00Z"))
+    partial = incident("2026-06-09-api-slow", components={"api": "partial_outage"},
+                       started=at("2026-06-09T10:00Z"), resolved=at("2026-06-09T12:00Z"))
+    bars = {u.component.id: u for u in view(major, partial).uptime}
+    api = bars["api"]
+    assert len(api.days) == 90 and api.days[-1].day.isoformat() == "2026-06-10"
+    days = {d.day.isoformat(): d for d in api.days}
+    assert days["2026-06-08"].status == "major_outage" and days["2026-06-08"].minutes == (("major_outage", 60),)
+    assert days["2026-06-09"].minutes == (("partial_outage", 120),)
+    window_minutes = (89 * 24 + 12) * 60
+    expected = 100 * (1 - (60 + 0.3 * 120) / window_minutes)
+    assert api.percent == int(expected * 100) / 100
+    assert bars["web"].percent == 100.0 and bars["web"].impacted_days == ()
+
+
+def test_uptime_splits_an_incident_across_days_of_the_team_time_zone():
+    overnight = incident("2026-06-08-api-down", components={"api": "major_outage"},
+                         started=at("2026-06-08T21:30Z"), resolved=at("2026-06-08T22:30Z"))
+    records = corpus(site=site("Europe/Berlin", components=COMPONENTS), incidents=[overnight])
+    api = site_view(records, Audience.PUBLIC, NOW).uptime[0]
+    minutes = {d.day.isoformat(): d.minutes for d in api.impacted_days}
+    assert minutes == {"2026-06-08": (("major_outage", 30),), "2026-06-09": (("major_outage", 30),)}
+
+
+def test_history_groups_by_month_newest_first():
+    may = incident("2026-05-31-late", components={"api": "major_outage"}, started=at("2026-05-31T23:00Z"))
+    june = incident("2026-06-02-early", components={"api": "major_outage"}, started=at("2026-06-02T01:00Z"))
+    seen = view(may, june)
+    assert [(m.key, [v.id for v in m.incidents]) for m in seen.months] == [
+        ("2026-06", [june.id]), ("2026-05", [may.id])
+    ]
+    assert [v.id for v in seen.incidents_of("api")] == [june.id, may.id]
