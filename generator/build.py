@@ -78,3 +78,31 @@ def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progres
     publish(output, settings_for(view, now), site_dir)
     progress(f"Built the {audience.value} site in {site_dir}")
     return BuildResult(report, len(output))
+
+
+def render_records(root: Path, audience: Audience, now: datetime, progress: Progress) -> tuple[SiteView, Output] | None:
+    """Load, check and render the records; report and return None when they are invalid."""
+    loaded = load_root(root)
+    report = check_loaded(loaded, now)
+    if report.errors or loaded.corpus is None:
+        progress(f"Records are invalid ({report.errors} errors); keeping the last good pages")
+        return None
+    view = site_view(loaded.corpus, audience, now)
+    return view, render_site(view)
+
+
+def preview(root: Path, audience: Audience, clock: Callable[[], datetime], dev_addr: str, progress: Progress) -> None:
+    """Serve the site with live reload, rendering the records again whenever one changes."""
+    from generator.publish.mkdocs_site import serve
+
+    first = render_records(root, audience, clock(), progress)
+    if first is None:
+        raise BuildError("the records are invalid; run 'statusbook validate' to see why")
+
+    def again() -> Output | None:
+        rendered = render_records(root, audience, clock(), progress)
+        return rendered[1] if rendered else None
+
+    base = root.resolve()
+    watched = [base / name for name in ("statusbook.yml", "people.yml", "incidents", "rotations") if (base / name).exists()]
+    serve(again, settings_for(first[0], clock()), watched, dev_addr)

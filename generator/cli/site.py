@@ -65,6 +65,39 @@ def build(root: Path, audience: str, site_dir: Path | None, now: str | None) -> 
     sys.exit(EXIT_OK)
 
 
+@click.command()
+@root_option
+@audience_option
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="HOST:PORT", help="Address to serve on.")
+@now_option
+def serve(root: Path, audience: str, dev_addr: str, now: str | None) -> None:
+    """Preview the site at http://HOST:PORT/ and reload it when a record changes.
+
+    Pages are rendered again whenever statusbook.yml, people.yml or a file under
+    incidents/ or rotations/ changes; while a record is invalid the preview keeps
+    the last good pages and prints why. Stop with Ctrl+C. Times are judged as of
+    --now if given, else the current time at each rebuild.
+
+    \b
+    Example:
+      statusbook serve --audience public --dev-addr 127.0.0.1:8000
+    """
+    from generator.build import BuildError, preview
+    from generator.clock import resolve_now
+    from generator.publish.mkdocs_site import PublishError
+    from generator.views.audience import Audience
+
+    fixed = now_or_usage_error(now) if now else None
+    try:
+        preview(root, Audience(audience), lambda: fixed or resolve_now(None), dev_addr, progress)
+    except RootError as exc:
+        raise click.UsageError(str(exc)) from None
+    except (BuildError, PublishError) as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
+
+
 def register(group: click.Group) -> None:
     """Add the site commands to ``group``."""
     group.add_command(build)
+    group.add_command(serve)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from html import escape
 from importlib.resources import files
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -148,14 +149,14 @@ def swap_in(built: Path, site_dir: Path, trash: Path) -> None:
     built.rename(site_dir)
 
 
-def stage(output: Output, settings: SiteSettings, work: Path) -> Path:
-    """Write the docs, overrides and mkdocs.yml into ``work``; return the config file."""
+def stage(output: Output, settings: SiteSettings, work: Path, **extra) -> Path:
+    """Write the docs, overrides and mkdocs.yml (with ``extra`` settings) into ``work``; return the config file."""
     docs, overrides, built = work / "docs", work / OVERRIDES, work / "site"
     write_tree(output.files, docs)
     copy_overrides(overrides)
     config_file = work / "mkdocs.yml"
-    text = yaml.safe_dump(mkdocs_config(settings, docs, built, overrides), sort_keys=False, allow_unicode=True)
-    config_file.write_text(text, encoding="utf-8")
+    config = mkdocs_config(settings, docs, built, overrides) | extra
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return config_file
 
 
@@ -170,3 +171,55 @@ def publish(output: Output, settings: SiteSettings, site_dir: Path) -> None:
             run_mkdocs(config_file)
         swap_in(work / "site", site_dir, work / "previous")
         shutil.rmtree(work / "previous", ignore_errors=True)
+
+
+Render = Callable[[], "Output | None"]
+_render_for_serve: list[Render] = []
+
+
+def sync_tree(contents: dict[str, bytes], folder: Path) -> int:
+    """Make ``folder`` hold exactly ``contents``, touching only what changed; return how many files changed."""
+    changed = 0
+    for relative, data in contents.items():
+        target = folder / relative
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            changed += 1
+    wanted = {folder / relative for relative in contents}
+    for stale in [p for p in folder.rglob("*") if p.is_file() and p not in wanted]:
+        stale.unlink()
+        changed += 1
+    return changed
+
+
+def refresh_docs(docs_dir: str) -> None:
+    """Render the records again into the preview's docs; invalid records keep the last good pages."""
+    output = _render_for_serve[-1]() if _render_for_serve else None
+    if output is not None:
+        sync_tree(output.files, Path(docs_dir))
+
+
+def show_mkdocs_log() -> None:
+    """Print MkDocs' messages (the address, each rebuild) on stderr while previewing."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def serve(render: Render, settings: SiteSettings, watch: list[Path], dev_addr: str) -> None:
+    """Preview the site with live reload; pages are rendered again whenever a watched record changes."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    first = render()
+    if first is None:
+        raise PublishError("the records are invalid; fix them before previewing")
+    _render_for_serve.append(render)
+    hook = Path(__file__).with_name("serve_hook.py")
+    with tempfile.TemporaryDirectory(prefix="statusbook-serve-") as scratch:
+        config_file = stage(first, settings, Path(scratch), hooks=[str(hook)], watch=[str(p) for p in watch], strict=False)
+        os.environ["NO_MKDOCS_2_WARNING"] = "1"
+        show_mkdocs_log()
+        mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=dev_addr)

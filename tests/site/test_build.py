@@ -1,0 +1,126 @@
+"""statusbook build end to end: what lands in the site, determinism, and a refused build that changes nothing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import cli
+from tests.site.conftest import NOW, REPO, build_site, copy_portal, site_files
+
+OPEN_ID = "2026-11-23-api-increased-latency"
+
+
+def text(site_dir: Path, path: str) -> str:
+    """Read one built file as text."""
+    return (site_dir / path).read_text(encoding="utf-8")
+
+
+def visible_text(html: str) -> str:
+    """Strip tags and collapse white space, to assert on what a reader sees."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_status_page_shows_indicator_components_active_incident_and_maintenance(public_site):
+    page = visible_text(text(public_site, "index.html"))
+    assert "Minor Service Outage" in page
+    assert "Increased latency on the Public API and webhooks" in page
+    assert "Next update by 2026-11-23 18:30 UTC" in page
+    assert "Upcoming maintenance" in page and "Planned maintenance: Public API database upgrade" in page
+    assert "Public API ✓ Operational" in page
+    assert "Public API 99.95 % uptime" in page
+    assert "CI runners" not in page and "Data warehouse" not in page
+
+
+def test_every_public_record_has_a_page_and_internal_ones_do_not(public_site):
+    pages = {p.parent.name for p in (public_site / "incidents").glob("*/index.html")}
+    assert OPEN_ID in pages and "2026-12-02-api-database-upgrade" in pages
+    assert "2026-06-22-ci-runner-disk-full" not in pages
+    assert len(pages) == 14
+
+
+def test_incident_page_lists_updates_newest_first_with_utc_times(public_site):
+    page = visible_text(text(public_site, f"incidents/{OPEN_ID}/index.html"))
+    order = [page.index(s) for s in ("Monitoring · 2026-11-23 17:35 UTC", "Identified · 2026-11-23 15:52 UTC",
+                                     "Investigating · 2026-11-23 15:08 UTC")]
+    assert order == sorted(order)
+    assert "SEV2 (Major)" in page and "Public API (degraded performance)" in page
+    assert "farah" not in page and "Internal notes" not in page
+
+
+def test_history_is_split_by_month_and_incidents_stay_out_of_the_navigation(public_site):
+    history = visible_text(text(public_site, "history/index.html"))
+    assert "2026-11 : 4 records" in history and "2026-06 : 1 record" in history
+    month = text(public_site, "history/2026-11/index.html")
+    assert f"../../incidents/{OPEN_ID}/" in month
+    home = text(public_site, "index.html")
+    sidebar = home[home.index('class="md-nav md-nav--primary"'):home.index('class="md-content"')]
+    links = re.findall(r'href="([^"#]+)"', sidebar)
+    assert "components/api/" in links and "history/" in links
+    assert [link for link in links if "incidents/" in link or "postmortems/" in link] == []
+
+
+def test_component_page_has_status_uptime_and_its_incidents(public_site):
+    page = visible_text(text(public_site, "components/payments/index.html"))
+    assert "Status now: ✕" not in page and "Operational" in page
+    assert "Payments 99.87 % uptime" in page
+    assert "Payments are failing at checkout" in page or "checkout" in page.lower()
+
+
+def test_every_page_announces_the_feeds(public_site):
+    for page in public_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert 'type="application/rss+xml"' in html and 'type="application/atom+xml"' in html, page
+    component = text(public_site, "components/api/index.html")
+    assert 'href="../../feeds/components/api.rss"' in component
+
+
+def test_same_records_and_now_give_a_byte_identical_site(tmp_path, public_site):
+    again = tmp_path / "again"
+    assert build_site(REPO, again).built
+    first, second = site_files(public_site), site_files(again)
+    assert sorted(first) == sorted(second)
+    assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_invalid_records_leave_the_existing_site_untouched(tmp_path):
+    root = copy_portal(tmp_path / "portal")
+    site_dir = tmp_path / "site"
+    assert build_site(root, site_dir).built
+    before = site_files(site_dir)
+    record = root / "incidents/2026" / f"{OPEN_ID}.md"
+    record.write_text(record.read_text(encoding="utf-8").replace("severity: SEV2", "severity: SEV9"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--root", str(root), "--site-dir", str(site_dir), "--now", NOW])
+    assert result.exit_code == 1
+    assert "SEV9" in result.output and "left unchanged" in result.output
+    assert site_files(site_dir) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_failing_mkdocs_build_leaves_the_existing_site_untouched(tmp_path, monkeypatch):
+    root = copy_portal(tmp_path / "portal")
+    site_dir = tmp_path / "site"
+    assert build_site(root, site_dir).built
+    before = site_files(site_dir)
+
+    def broken(config_file):
+        from generator.publish.mkdocs_site import PublishError
+
+        raise PublishError("MkDocs could not build the site: simulated")
+
+    monkeypatch.setattr("generator.publish.mkdocs_site.run_mkdocs", broken)
+    result = CliRunner().invoke(cli, ["build", "--root", str(root), "--site-dir", str(site_dir), "--now", NOW])
+    assert result.exit_code == 1 and "simulated" in result.output
+    assert site_files(site_dir) == before
+
+
+def test_build_without_a_site_url_is_a_clear_error(tmp_path):
+    root = copy_portal(tmp_path / "portal")
+    config = root / "statusbook.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("url: https://status.acme.example/\n", ""), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--root", str(root), "--site-dir", str(tmp_path / "s"), "--now", NOW])
+    assert result.exit_code == 1
+    assert "no 'url'" in result.output
+    assert not (tmp_path / "s").exists()
