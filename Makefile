@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # The example portal is a snapshot of one moment; judge it as of then. Override with `make portal NOW=...`.
 NOW ?= 2026-11-23T18:00:00Z
 
-.PHONY: setup portal test bench reference
+.PHONY: setup portal test bench bench-build reference
 
 $(BIN)/statusbook: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,15 +15,20 @@ $(BIN)/statusbook: pyproject.toml
 
 setup: $(BIN)/statusbook
 
-# Set up, then validate the example portal in this repository (incidents/, rotations/, people.yml, statusbook.yml).
+# Set up, validate the example portal in this repository (incidents/, rotations/, people.yml, statusbook.yml),
+# and build its public status site into site/public.
 portal: setup
 	$(BIN)/statusbook validate --root . --now $(NOW)
+	$(BIN)/statusbook build --root . --audience public --site-dir site/public --now $(NOW)
 
 test: setup
 	$(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python benchmarks/bench_validate.py
+
+bench-build: setup
+	$(BIN)/python benchmarks/bench_build.py
 
 # Regenerate docs/reference and schemas/ from the code.
 reference: setup
