@@ -66,7 +66,7 @@ def mkdocs_config(settings: SiteSettings, docs_dir: Path, site_dir: Path, overri
         "plugins": ["search"] if settings.search else [],
         "extra_css": list(settings.extra_css),
         "extra_javascript": list(settings.extra_javascript),
-        "markdown_extensions": ["attr_list", "md_in_html"],
+        "markdown_extensions": [],
     }
     if settings.url:
         config["site_url"] = settings.url

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 
 from markdown_it import MarkdownIt
@@ -27,8 +28,9 @@ def _parser() -> MarkdownIt:
 PARSER = _parser()
 
 
+@lru_cache(maxsize=1 << 16)
 def to_html(text: str) -> Markup:
-    """Render contributor Markdown to HTML that is safe to embed in a page or a feed."""
+    """Render contributor Markdown to HTML that is safe to embed in a page or a feed; pages and feeds share it."""
     return Markup(PARSER.render(text).strip())
 
 
