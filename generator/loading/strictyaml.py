@@ -9,7 +9,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.loading.source import Source
-from generator.problems import Problem, error
+from generator.problems import Problem, error, warning
 
 try:
     from yaml.cyaml import CParser as _Parser
@@ -44,6 +44,9 @@ _PLAIN_RULES = (
     (FLOAT, re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")),
 )
 _MAYBE_TYPED = frozenset("-+.0123456789tTfFnN~")
+
+
+CUT_COMMENT = re.compile(r"[ \t]+(#\S.*)")
 
 
 def _float(text: str) -> float:
@@ -163,8 +166,21 @@ class _Builder:
                 message = f"alias '*{token.value}' is not allowed in records (anchors and aliases can hide exponential 'alias bombs'); write the value out"
                 self.problems.append(error(self.source.path, "L008", message, line=line, column=column))
 
+    def warn_cut_comment(self, node: ScalarNode) -> None:
+        """Warn when a plain value is followed by ' #word': YAML drops that text as a comment."""
+        if node.style or node.start_mark.line != node.end_mark.line:
+            return
+        rest = self.source.yaml[node.end_mark.index:].split("\n", 1)[0]
+        cut = CUT_COMMENT.match(rest)
+        if cut:
+            line, column = _position(self.source, node.end_mark)
+            message = (f"'{cut.group(1)[:40]}' starts a YAML comment, so the value is only '{node.value}'; "
+                       f"quote the whole value if '#' belongs to it")
+            self.problems.append(warning(self.source.path, "L011", message, line=line, column=column + len(cut.group(0)) - len(cut.group(1))))
+
     def scalar(self, node: ScalarNode) -> Any:
         """Build a scalar by its core-schema tag."""
+        self.warn_cut_comment(node)
         tag, text = node.tag, node.value
         if tag == STR:
             return text

@@ -84,3 +84,24 @@ def test_mapping_as_key_is_refused() -> None:
 def test_empty_document_is_none() -> None:
     """An empty document is None with no problem; callers decide what that means."""
     assert read("") == (None, [])
+
+
+def test_hash_word_after_a_plain_value_warns_that_the_rest_is_dropped() -> None:
+    data, problems = load(yaml_source("x.yml", "event: Reports in #eng-ci that builds fail\n"))
+    assert data == {"event": "Reports in"}
+    assert [(p.code, p.level.name, p.line, p.column) for p in problems] == [("L011", "WARNING", 1, 19)]
+    assert "'#eng-ci that builds fail' starts a YAML comment" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'event: "Reports in #eng-ci"\n',
+        "event: Reports in  # a comment with a space\n",
+        "event: >-\n  Reports in #eng-ci\n",
+        "event: Reports#1 in CI\n",
+    ],
+)
+def test_quoted_values_spaced_comments_blocks_and_inner_hashes_do_not_warn(text) -> None:
+    _, problems = load(yaml_source("x.yml", text))
+    assert problems == []
