@@ -17,6 +17,7 @@ from feedgen.feed import FeedGenerator
 from generator.render import urls
 from generator.render.markup import to_html, to_text
 from generator.render.output import OutputFile
+from generator.render.times import utc_text
 from generator.views.incidents import IncidentView, UpdateView
 from generator.views.page import SiteView
 
@@ -157,11 +158,6 @@ def update_html(update: UpdateView) -> str:
 def utc(moment: datetime) -> datetime:
     """Return an aware moment in UTC, as feeds show it."""
     return moment.astimezone(UTC)
-
-
-def utc_text(moment: datetime) -> str:
-    """Write a moment as 2026-11-23 15:08 UTC."""
-    return utc(moment).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def xml_text(text: str) -> str:

@@ -17,6 +17,7 @@ from generator.checks.timing import format_duration
 from generator.render import urls
 from generator.render.markup import to_html
 from generator.render.output import OutputFile
+from generator.render.times import utc_text
 from generator.views.page import SiteView
 
 STATUS_ICONS = {
@@ -28,11 +29,6 @@ STATUS_ICONS = {
 }
 INDICATOR_ICONS = {"none": "✓", "maintenance": "⚒", "minor": "◐", "major": "▲", "critical": "✕"}
 IMPACT_LABELS = {"none": "No impact", "maintenance": "Maintenance", "minor": "Minor", "major": "Major", "critical": "Critical"}
-
-
-def utc_text(moment: datetime) -> str:
-    """Render an aware time as 2026-11-23 15:08 UTC."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def time_tag(moment: datetime | None) -> Markup:
