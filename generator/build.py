@@ -62,18 +62,25 @@ def settings_for(view: SiteView, now: datetime):
     return SiteSettings(view.site.name, view.site.url, components, int(now.timestamp()))
 
 
+def checked_site(root: Path, audience: Audience, now: datetime) -> tuple[Report, SiteView | None, Output | None]:
+    """Load and check the records; when they are valid, compute the site's views and render its files."""
+    loaded = load_root(root)
+    report = check_loaded(loaded, now)
+    if report.errors or loaded.corpus is None:
+        return report, None, None
+    with collection_paused():
+        view = site_view(loaded.corpus, audience, now)
+        return report, view, render_site(view)
+
+
 def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progress: Progress = lambda _: None) -> BuildResult:
     """Validate the records under ``root``; if they are valid, build the ``audience`` site into ``site_dir``."""
     from generator.publish.mkdocs_site import publish
 
-    loaded = load_root(root)
-    report = check_loaded(loaded, now)
+    report, view, output = checked_site(root, audience, now)
     progress(f"Checked {report.file_count} files: {report.errors} errors, {report.warnings} warnings")
-    if report.errors or loaded.corpus is None:
+    if view is None or output is None:
         return BuildResult(report)
-    with collection_paused():
-        view = site_view(loaded.corpus, audience, now)
-        output = render_site(view)
     progress(f"Rendered {len(output)} files for {len(view.incidents)} {audience.value} records; building with MkDocs")
     publish(output, settings_for(view, now), site_dir)
     progress(f"Built the {audience.value} site in {site_dir}")
@@ -82,13 +89,11 @@ def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progres
 
 def render_records(root: Path, audience: Audience, now: datetime, progress: Progress) -> tuple[SiteView, Output] | None:
     """Load, check and render the records; report and return None when they are invalid."""
-    loaded = load_root(root)
-    report = check_loaded(loaded, now)
-    if report.errors or loaded.corpus is None:
+    report, view, output = checked_site(root, audience, now)
+    if view is None or output is None:
         progress(f"Records are invalid ({report.errors} errors); keeping the last good pages")
         return None
-    view = site_view(loaded.corpus, audience, now)
-    return view, render_site(view)
+    return view, output
 
 
 def preview(root: Path, audience: Audience, clock: Callable[[], datetime], dev_addr: str, progress: Progress) -> None:
