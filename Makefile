@@ -13,7 +13,12 @@ $(BIN)/statusbook: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-setup: $(BIN)/statusbook
+# axe-core and the Nu HTML Checker for the browser tests, pinned in package-lock.json (skipped when npm is absent;
+# vnu-jar's install script would download a Java runtime, so scripts are off).
+node_modules/.package-lock.json: package-lock.json
+	if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; fi
+
+setup: $(BIN)/statusbook node_modules/.package-lock.json
 
 # Set up, validate the example portal in this repository (incidents/, rotations/, people.yml, statusbook.yml),
 # and build its public status site into site/public.
