@@ -45,8 +45,8 @@ class BuildResult:
 
 def render_site(view: SiteView) -> Output:
     """Render every file of the site in memory."""
-    if not view.site.url:
-        raise BuildError("statusbook.yml has no 'url': feeds, badges and the API need the site's public address")
+    if not view.url:
+        raise BuildError(f"statusbook.yml has no '{view.url_key}': feeds, badges and the API need the {view.audience.value} site's address")
     output = Output()
     for renderer in (page_files, feed_files, api_files, badge_files):
         output.extend(renderer(view))
@@ -59,7 +59,7 @@ def settings_for(view: SiteView, now: datetime):
     from generator.publish.mkdocs_site import SiteSettings
 
     components = tuple((s.component.id, s.component.name) for s in view.status.components)
-    return SiteSettings(view.site.name, view.site.url, components, int(now.timestamp()))
+    return SiteSettings(view.site.name, view.url, components, int(now.timestamp()), portal=view.portal is not None)
 
 
 def checked_site(root: Path, audience: Audience, now: datetime) -> tuple[Report, SiteView | None, Output | None]:

@@ -209,6 +209,7 @@ SITE = Record(
     (
         Field("name", TEXT, "Name of the status site.", required=True),
         Field("url", TEXT, "Public URL of the status site."),
+        Field("internal_url", TEXT, "URL of the internal records portal; needed to build it."),
         Field("timezone", TimeZone(), "Team time zone: display and business days.", required=True),
         Field("default_timezone", TimeZone(), "If set, timestamps without offset are read in this zone; otherwise they are errors."),
         Field("components", ListOf(COMPONENT), "Components in display order.", required=True),

@@ -57,6 +57,7 @@ class Site:
     name: str
     timezone: ZoneInfo
     url: str | None = None
+    internal_url: str | None = None
     default_timezone: ZoneInfo | None = None
     components: tuple[Component, ...] = ()
     severities: tuple[Severity, ...] = ()

@@ -36,20 +36,34 @@ class SiteSettings:
     url: str | None
     nav_components: tuple[tuple[str, str], ...]
     epoch: int
-    unlisted: tuple[str, ...] = ("/incidents/", "/postmortems/", "/history/*-*.md")
+    portal: bool = False
+    rotations: tuple[tuple[str, str], ...] = ()
+    unlisted: tuple[str, ...] = ("/incidents/", "/postmortems/*-*.md", "/history/*-*.md")
     search: bool = True
     extra_css: tuple[str, ...] = field(default=(urls.STYLESHEET,))
     extra_javascript: tuple[str, ...] = field(default=(urls.SCRIPT,))
 
 
 def nav(settings: SiteSettings) -> list:
-    """The navigation: status, components and history; incidents are linked from pages, never listed."""
+    """The navigation: status, components and history, and the portal's sections; incidents are linked from pages."""
     components = [{escape(name): urls.component_page(cid)} for cid, name in settings.nav_components]
-    items: list = [{"Status": urls.HOME}]
+    items: list = [{"Now": urls.NOW}] if settings.portal else []
+    items.append({"Status": urls.HOME})
     if components:
         items.append({"Components": components})
     items.append({"History": urls.HISTORY})
-    return items
+    return items + portal_nav(settings) if settings.portal else items
+
+
+def portal_nav(settings: SiteSettings) -> list:
+    """The internal portal's sections: postmortems, action items, on-call rotations and metrics."""
+    rotations = [{escape(name): urls.rotation_page(rid)} for rid, name in settings.rotations]
+    return [
+        {"Postmortems": urls.POSTMORTEMS},
+        {"Action items": urls.ACTIONS},
+        {"On call": [{"Overview": urls.ONCALL}, *rotations]},
+        {"Metrics": urls.METRICS},
+    ]
 
 
 def mkdocs_config(settings: SiteSettings, docs_dir: Path, site_dir: Path, overrides: Path) -> dict:

@@ -53,11 +53,11 @@ def feed_files(view: SiteView) -> list[OutputFile]:
 
 def site_url(view: SiteView) -> str:
     """Return the site's absolute URL, which every feed link and id is built from."""
-    if not view.site.url:
+    if not view.url:
         raise ValueError(
-            "statusbook.yml has no 'url': feeds need the site's absolute address, e.g. https://status.example.com/"
+            f"statusbook.yml has no '{view.url_key}': feeds need the site's absolute address, e.g. https://status.example.com/"
         )
-    return view.site.url
+    return view.url
 
 
 def newest_published(views: tuple[IncidentView, ...]) -> list[IncidentView]:

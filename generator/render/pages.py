@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -17,7 +18,8 @@ from generator.checks.timing import format_duration
 from generator.render import urls
 from generator.render.markup import to_html
 from generator.render.output import OutputFile
-from generator.render.times import utc_text
+from generator.render.times import utc_text, zone_text
+from generator.views.audience import Audience
 from generator.views.page import SiteView
 
 STATUS_ICONS = {
@@ -31,12 +33,20 @@ INDICATOR_ICONS = {"none": "✓", "maintenance": "⚒", "minor": "◐", "major":
 IMPACT_LABELS = {"none": "No impact", "maintenance": "Maintenance", "minor": "Minor", "major": "Major", "critical": "Critical"}
 
 
-def time_tag(moment: datetime | None) -> Markup:
-    """Render a time element the page script shows in the reader's zone, with UTC kept as text."""
+def time_tag(moment: datetime | None, team_zone: ZoneInfo | None = None) -> Markup:
+    """Render a time element the page script shows in the reader's zone, with UTC kept as text; and in the team's zone if given."""
     if moment is None:
         return Markup("—")
-    iso = moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return Markup('<time datetime="{}" class="sb-time">{}</time>').format(iso, utc_text(moment))
+    iso = iso_utc(moment)
+    tag = Markup('<time datetime="{}" class="sb-time">{}</time>').format(iso, utc_text(moment))
+    if team_zone is None:
+        return tag
+    return tag + Markup(' <span class="sb-team-time">({})</span>').format(zone_text(moment, team_zone))
+
+
+def iso_utc(moment: datetime) -> str:
+    """Write an aware moment as an ISO 8601 UTC timestamp for machines: 2026-11-23T15:08:00Z."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def duration_text(delta: timedelta | None) -> str:
@@ -63,8 +73,8 @@ def groups(states) -> list[tuple[str | None, list]]:
     return list(grouped.items())
 
 
-def environment() -> Environment:
-    """Make the template environment: autoescaping, strict about undefined names."""
+def environment(team_zone: ZoneInfo | None = None) -> Environment:
+    """Make the template environment: autoescaping, strict about undefined names; times also in ``team_zone`` if given."""
     env = Environment(
         loader=PackageLoader("generator.render", "templates"),
         autoescape=True,
@@ -73,7 +83,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(html=to_html, time=time_tag, duration=duration_text, groups=groups)
+    env.filters.update(html=to_html, time=partial(time_tag, team_zone=team_zone), duration=duration_text, groups=groups)
+    env.filters.update(iso=iso_utc)
     env.globals.update(
         status_icons=STATUS_ICONS, indicator_icons=INDICATOR_ICONS, impact_labels=IMPACT_LABELS, urls=urls
     )
@@ -86,12 +97,13 @@ class PageRenderer:
     def __init__(self, view: SiteView) -> None:
         """Prepare templates for ``view``."""
         self.view = view
-        self.env = environment()
+        internal = view.audience is Audience.INTERNAL
+        self.env = environment(view.site.timezone if internal else None)
 
     def page(self, template: str, source: str, title: str, feeds: tuple[str, str] | None = None, **context) -> OutputFile:
         """Render one page to its Markdown source path; ``feeds`` are its own RSS and Atom files, if any."""
         link = partial(urls.relative, source)
-        body = self.env.get_template(f"public/{template}").render(view=self.view, link=link, **context)
+        body = self.env.get_template(template).render(view=self.view, link=link, **context)
         meta = {"sb_rss": link(feeds[0]), "sb_atom": link(feeds[1])} if feeds else {}
         return OutputFile(source, (front_matter(title, **meta) + "\n" + body).encode("utf-8"))
 
@@ -99,13 +111,13 @@ class PageRenderer:
 def page_files(view: SiteView) -> list[OutputFile]:
     """Render every page of the site."""
     pages = PageRenderer(view)
-    files = [pages.page("home.md.j2", urls.HOME, view.site.name)]
-    files.append(pages.page("history.md.j2", urls.HISTORY, "Incident history"))
-    files += [pages.page("month.md.j2", urls.month_page(m.key), f"Incidents in {m.year}-{m.month:02d}", month=m) for m in view.months]
+    files = [pages.page("public/home.md.j2", urls.HOME, view.site.name)]
+    files.append(pages.page("public/history.md.j2", urls.HISTORY, "Incident history"))
+    files += [pages.page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.year}-{m.month:02d}", month=m) for m in view.months]
     files += [component_page(pages, view, state) for state in view.status.components]
-    files += [pages.page("incident.md.j2", urls.incident_page(v.id), v.title, incident=v) for v in view.incidents]
+    files += [pages.page("public/incident.md.j2", urls.incident_page(v.id), v.title, incident=v) for v in view.incidents]
     files += [
-        pages.page("postmortem.md.j2", urls.postmortem_page(v.id), f"Postmortem: {v.title}", incident=v)
+        pages.page("public/postmortem.md.j2", urls.postmortem_page(v.id), f"Postmortem: {v.title}", incident=v)
         for v in view.incidents
         if v.postmortem is not None
     ]
@@ -116,7 +128,7 @@ def component_page(pages: PageRenderer, view: SiteView, state) -> OutputFile:
     """Render one component's page."""
     uptime = next(u for u in view.uptime if u.component.id == state.component.id)
     return pages.page(
-        "component.md.j2",
+        "public/component.md.j2",
         urls.component_page(state.component.id),
         state.component.name,
         feeds=(urls.component_feed(state.component.id, "rss"), urls.component_feed(state.component.id, "atom")),

@@ -35,7 +35,7 @@ def timestamp(moment: datetime | None) -> str | None:
 
 def page_id(view: SiteView) -> str:
     """Derive a stable 12-character page id from the site's URL (or, without one, its name)."""
-    return hashlib.sha256((view.site.url or view.site.name).encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha256((view.url or view.site.name).encode("utf-8")).hexdigest()[:12]
 
 
 def group_id(name: str, taken: set[str]) -> str:
@@ -125,7 +125,7 @@ class StatuspageApi:
         return {
             "id": self.page_id,
             "name": site.name,
-            "url": (site.url or "").rstrip("/"),
+            "url": (self.view.url or "").rstrip("/"),
             "time_zone": site.timezone.key,
             "updated_at": timestamp(updated),
         }
@@ -195,7 +195,7 @@ class StatuspageApi:
             "monitoring_at": timestamp(first_update_at(incident, ("monitoring",))),
             "resolved_at": timestamp(resolved_at(incident)),
             "impact": incident.impact,
-            "shortlink": urls.absolute(self.view.site.url or "", urls.incident_page(incident.id)),
+            "shortlink": urls.absolute(self.view.url or "", urls.incident_page(incident.id)),
             "started_at": timestamp(incident.started or incident.created),
             "page_id": self.page_id,
             "incident_updates": [self.update(incident, n) for n in reversed(range(len(incident.updates)))],

@@ -72,3 +72,36 @@ def relative(from_source: str, to_source: str) -> str:
     """A link from one page to another file, relative, as served with directory URLs."""
     depth = served(from_source).count("/")
     return "../" * depth + served(to_source) or "./"
+
+
+# The internal records portal: the status site's pages at the same paths, plus these.
+NOW = "now.md"
+POSTMORTEMS = "postmortems/index.md"
+ACTIONS = "actions.md"
+ONCALL = "oncall/index.md"
+METRICS = "metrics/index.md"
+
+
+def timeline_picture(incident_id: str) -> str:
+    """The SVG picture of an incident's phases, updates and handoffs on one time axis."""
+    return f"timelines/{incident_id}.svg"
+
+
+def rotation_page(rotation_id: str) -> str:
+    """The Markdown source of a rotation's calendar page."""
+    return f"oncall/{rotation_id}.md"
+
+
+def rotation_calendar(rotation_id: str) -> str:
+    """A rotation's iCalendar feed of final shifts."""
+    return f"oncall/{rotation_id}.ics"
+
+
+def person_calendar(person_id: str) -> str:
+    """One person's iCalendar feed of their shifts in every rotation."""
+    return f"oncall/people/{person_id}.ics"
+
+
+def metrics_chart(name: str) -> str:
+    """An SVG chart on the metrics page."""
+    return f"metrics/{name}.svg"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from generator.model.corpus import Corpus
 from generator.model.site import Site
@@ -12,6 +13,9 @@ from generator.views.history import Month, months, newest_first
 from generator.views.incidents import IncidentView, incident_view
 from generator.views.status import PageStatus, page_status
 from generator.views.uptime import Uptime, uptimes
+
+if TYPE_CHECKING:
+    from generator.views.portal import Portal
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +29,17 @@ class SiteView:
     uptime: tuple[Uptime, ...]
     incidents: tuple[IncidentView, ...]
     months: tuple[Month, ...]
+    portal: Portal | None = None
+
+    @property
+    def url(self) -> str | None:
+        """Where this audience's site is published: the status site's URL, or the internal portal's."""
+        return self.site.internal_url if self.audience is Audience.INTERNAL else self.site.url
+
+    @property
+    def url_key(self) -> str:
+        """The statusbook.yml key that holds this audience's site address."""
+        return "internal_url" if self.audience is Audience.INTERNAL else "url"
 
     def incidents_of(self, component_id: str) -> tuple[IncidentView, ...]:
         """Return the incidents that affected a component, newest first."""

@@ -356,7 +356,7 @@ def test_records_without_updates_get_no_entry() -> None:
     components = (Component("api", "API", True),)
     silent = incident("2026-06-02-silent", components={"api": "major_outage"}, updates=())
     spoken = maintenance(components={"api": "under_maintenance"})
-    data = corpus(site=site(components=components, url="https://status.test/"), incidents=[silent, spoken])
+    data = corpus(site=site(components=components, internal_url="https://status.test/"), incidents=[silent, spoken])
     files = {f.path: f.content for f in feed_files(site_view(data, Audience.INTERNAL, at("2026-06-10T12:00Z")))}
     ids = [e.id for e in feedparser.parse(files[urls.HISTORY_ATOM]).entries]
     assert ids == ["https://status.test/incidents/2026-06-05-db-upgrade/"]
