@@ -44,6 +44,16 @@ def time_tag(moment: datetime | None, team_zone: ZoneInfo | None = None) -> Mark
     return tag + Markup(' <span class="sb-team-time">({})</span>').format(zone_text(moment, team_zone))
 
 
+def due_tag(due: datetime | None, now: datetime) -> Markup:
+    """Render how a committed time stands at ``now`` ("due in 35 min", "overdue by 2 h"); the page script redoes it live."""
+    if due is None:
+        return Markup("—")
+    late = now > due
+    words = f"overdue by {format_duration(now - due)}" if late else f"due in {format_duration(due - now)}"
+    css = "sb-due sb-due--overdue" if late else "sb-due"
+    return Markup('<span class="{}" data-sb-due="{}">{}</span>').format(css, iso_utc(due), words)
+
+
 def iso_utc(moment: datetime) -> str:
     """Write an aware moment as an ISO 8601 UTC timestamp for machines: 2026-11-23T15:08:00Z."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -84,7 +94,7 @@ def environment(team_zone: ZoneInfo | None = None) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(html=to_html, time=partial(time_tag, team_zone=team_zone), duration=duration_text, groups=groups)
-    env.filters.update(iso=iso_utc)
+    env.filters.update(iso=iso_utc, due=due_tag)
     env.globals.update(
         status_icons=STATUS_ICONS, indicator_icons=INDICATOR_ICONS, impact_labels=IMPACT_LABELS, urls=urls
     )

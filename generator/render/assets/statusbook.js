@@ -14,3 +14,75 @@
   }
   if (window.document$) { window.document$.subscribe(localise); } else { document.addEventListener("DOMContentLoaded", localise); }
 })();
+
+// Recompute time-dependent answers at the reader's clock, so a page built hours ago still shows the truth:
+// who is on duty ([data-sb-duties]) and whether a committed time has passed ([data-sb-due]). Without JavaScript the
+// answers computed when the site was built stay, with the build time beside them.
+(function () {
+  var MINUTE = 60, HOUR = 3600, DAY = 86400;
+
+  function twoUnits(big, bigUnit, small, smallUnit) {
+    return big + " " + bigUnit + (small ? " " + small + " " + smallUnit : "");
+  }
+
+  // The same words as the build: "42 min", "3 h 5 min", "2 d 4 h" (days from 48 h), rounded down.
+  function durationText(milliseconds) {
+    var seconds = Math.floor(Math.abs(milliseconds) / 1000);
+    if (seconds < MINUTE) { return seconds + " s"; }
+    if (seconds < HOUR) { return Math.floor(seconds / MINUTE) + " min"; }
+    if (seconds < 2 * DAY) { return twoUnits(Math.floor(seconds / HOUR), "h", Math.floor(seconds % HOUR / MINUTE), "min"); }
+    return twoUnits(Math.floor(seconds / DAY), "d", Math.floor(seconds % DAY / HOUR), "h");
+  }
+
+  function markDue(element, now) {
+    var due = new Date(element.getAttribute("data-sb-due"));
+    if (isNaN(due)) { return; }
+    var late = now > due;
+    element.classList.toggle("sb-due--overdue", late);
+    element.textContent = late ? "overdue by " + durationText(now - due) : "due in " + durationText(due - now);
+  }
+
+  function dutyAt(duties, now) {
+    for (var i = 0; i < duties.length; i++) {
+      if (new Date(duties[i].start) <= now && now < new Date(duties[i].end)) { return duties[i]; }
+    }
+    return null;
+  }
+
+  function dutyAfter(duties, now) {
+    var current = dutyAt(duties, now);
+    for (var i = 0; i < duties.length; i++) {
+      var starts = new Date(duties[i].start);
+      if (starts > now && (current === null || duties[i].person !== current.person)) { return duties[i]; }
+    }
+    return null;
+  }
+
+  function markDuty(element, now) {
+    var duties;
+    try { duties = JSON.parse(element.getAttribute("data-sb-duties")); } catch (error) { return; }
+    var duty = element.getAttribute("data-sb-pick") === "next" ? dutyAfter(duties, now) : dutyAt(duties, now);
+    element.textContent = duty ? duty.person : "nobody scheduled";
+  }
+
+  function markChecked(element, now) {
+    var note = element.querySelector(".sb-asof__live");
+    if (!note) {
+      note = document.createElement("span");
+      note.className = "sb-asof__live";
+      element.appendChild(note);
+    }
+    var format = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    note.textContent = " · rechecked in your browser at " + format.format(now);
+  }
+
+  function refresh() {
+    var now = new Date();
+    document.querySelectorAll("[data-sb-due]").forEach(function (element) { markDue(element, now); });
+    document.querySelectorAll("[data-sb-duties]").forEach(function (element) { markDuty(element, now); });
+    document.querySelectorAll(".sb-asof[data-sb-live]").forEach(function (element) { markChecked(element, now); });
+  }
+
+  if (window.document$) { window.document$.subscribe(refresh); } else { document.addEventListener("DOMContentLoaded", refresh); }
+  window.setInterval(refresh, 60 * 1000);
+})();

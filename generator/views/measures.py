@@ -1,0 +1,107 @@
+"""Response durations of an incident and how they compare with its severity's targets.
+
+Time to detect runs from the start of impact to detection; the others run from detection, as the severity targets
+do: acknowledge against the `response` target and resolve against the `resolve` (MTTR) target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from generator.checks.timing import deadline
+from generator.model.incident import Incident
+from generator.model.site import Site
+
+MEASURES = ("detect", "acknowledge", "mitigate", "resolve")
+MEASURE_LABELS = {
+    "detect": "Time to detect",
+    "acknowledge": "Time to acknowledge",
+    "mitigate": "Time to mitigate",
+    "resolve": "Time to resolve",
+}
+# Which milestone each measure runs from and to.
+SPANS = {
+    "detect": ("started", "detected"),
+    "acknowledge": ("detected", "acknowledged"),
+    "mitigate": ("detected", "mitigated"),
+    "resolve": ("detected", "resolved"),
+}
+# Verdicts against a target: met, missed, still running within it, or no target applies.
+MET, MISSED, PENDING, NO_TARGET = "met", "missed", "pending", "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One response duration of an incident, with the target it is held to, if any."""
+
+    name: str
+    start: datetime | None
+    end: datetime | None
+    target: timedelta | str | None = None
+    due: datetime | None = None
+
+    @property
+    def label(self) -> str:
+        """The measure as words, such as Time to acknowledge."""
+        return MEASURE_LABELS[self.name]
+
+    @property
+    def took(self) -> timedelta | None:
+        """How long it took, when both ends are recorded."""
+        if self.start is None or self.end is None:
+            return None
+        return self.end - self.start
+
+    def verdict(self, now: datetime) -> str:
+        """Judge against the target at ``now``: met, missed, pending (open, not yet due) or none (no target)."""
+        if self.due is None:
+            return NO_TARGET
+        if self.end is not None:
+            return MET if self.end <= self.due else MISSED
+        return MISSED if now > self.due else PENDING
+
+
+def target_of(name: str, incident: Incident, site: Site) -> timedelta | str | None:
+    """Return the severity target a measure is held to: response for acknowledge, resolve for resolve."""
+    severity = site.severity(incident.severity)
+    if severity is None or incident.is_maintenance:
+        return None
+    return {"acknowledge": severity.response, "resolve": severity.resolve}.get(name)
+
+
+def measure(name: str, incident: Incident, site: Site) -> Measure:
+    """Compute one measure of an incident."""
+    start, end = (incident.milestone(m) for m in SPANS[name])
+    target = target_of(name, incident, site)
+    due = deadline(start, target, site.timezone) if target is not None and start is not None else None
+    return Measure(name, start, end, target if due is not None else None, due)
+
+
+def measures(incident: Incident, site: Site) -> tuple[Measure, ...]:
+    """Compute the four response measures of an incident, in lifecycle order."""
+    return tuple(measure(name, incident, site) for name in MEASURES)
+
+
+def late_updates(incident: Incident) -> int:
+    """Count updates posted after the time the previous update committed to."""
+    pairs = zip(incident.updates, incident.updates[1:])
+    return sum(1 for before, after in pairs if before.next_update is not None and after.at > before.next_update)
+
+
+def next_update_due(incident: Incident) -> datetime | None:
+    """Return when the next update is due on an open record: the last update's commitment."""
+    if incident.is_closed or not incident.updates:
+        return None
+    return incident.updates[-1].next_update
+
+
+def update_overdue(incident: Incident, now: datetime) -> bool:
+    """Whether an open record's committed next update has not come by ``now``."""
+    due = next_update_due(incident)
+    return due is not None and now > due
+
+
+def missed_commitments(incident: Incident, now: datetime) -> int:
+    """Count broken update commitments: late updates, plus the pending one if it is overdue at ``now``."""
+    return late_updates(incident) + int(update_overdue(incident, now))
