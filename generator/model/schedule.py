@@ -68,3 +68,37 @@ def next_on_duty(rotation: Rotation, at: datetime) -> Duty | None:
         if duty is not None and (current is None or duty.person != current.person):
             return replace(duty, start=moment)
     return None
+
+
+Source = tuple[Shift | None, Override | None]
+"""Where a stretch of duty comes from: the shift running and the override in force, either may be absent."""
+
+
+def final_duties(rotation: Rotation) -> list[Duty]:
+    """Return the duties with overrides applied: shifts cut at override boundaries, each override apart, in UTC order.
+
+    Pieces are joined only when they come from the same shift and the same override, so two shifts of one person,
+    or an override given to the shift's own person, stay apart; an override across a handover is cut there, because
+    the backup changes with the shift.
+    """
+    moments = changes(rotation)
+    pieces = (piece_between(rotation, start, end) for start, end in zip(moments, moments[1:]))
+    return [duty for _, duty in join_pieces([piece for piece in pieces if piece[1] is not None])]
+
+
+def piece_between(rotation: Rotation, start: datetime, end: datetime) -> tuple[Source, Duty | None]:
+    """Return where the duty between two consecutive changes comes from, and that duty (None if nobody is scheduled)."""
+    duty = on_duty(rotation, start)
+    source = (shift_at(rotation, start), override_at(rotation, start))
+    return source, replace(duty, start=start, end=end) if duty else None
+
+
+def join_pieces(pieces: list[tuple[Source, Duty]]) -> list[tuple[Source, Duty]]:
+    """Join pieces that follow on from one another and come from the same shift and the same override."""
+    joined: list[tuple[Source, Duty]] = []
+    for source, duty in pieces:
+        if joined and joined[-1][0] == source and joined[-1][1].end == duty.start:
+            joined[-1] = (source, replace(joined[-1][1], end=duty.end))
+        else:
+            joined.append((source, duty))
+    return joined

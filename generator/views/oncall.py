@@ -1,0 +1,251 @@
+"""The on-call pages: each rotation's final duties by shift week, who is on duty now and next, and each person's duties.
+
+A shift week runs from one handover (the rotation's handover day and time, in its own zone) to the next, so a week
+across a daylight-saving change lasts 167 or 169 hours. The pages show the 4 weeks before the current one, the
+current one and the 7 after it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from generator.checks.rotations import DECIDE_FROM_DAY, coverage, month_after
+from generator.model.corpus import Corpus
+from generator.model.rotation import WEEKDAYS, Rotation
+from generator.model.schedule import Duty, final_duties, next_on_duty, on_duty, utc
+
+PAST_WEEKS = 4
+COMING_WEEKS = 8
+WEEK = timedelta(days=7)
+PAST, CURRENT, COMING = "past", "current", "coming"
+
+
+@dataclass(frozen=True, slots=True)
+class DutyView:
+    """One final duty of a rotation: who holds it, from when to when (UTC), and why if it is an override."""
+
+    rotation_id: str
+    rotation_name: str
+    zone: ZoneInfo
+    person_id: str
+    person: str
+    start: datetime
+    end: datetime
+    backup_id: str | None = None
+    backup: str | None = None
+    override_reason: str | None = None
+
+    @property
+    def local_start(self) -> datetime:
+        """When the duty begins, in the rotation's zone."""
+        return self.start.astimezone(self.zone)
+
+    @property
+    def local_end(self) -> datetime:
+        """When the duty ends, in the rotation's zone."""
+        return self.end.astimezone(self.zone)
+
+    @property
+    def is_override(self) -> bool:
+        """Whether an override replaces the shift for this stretch."""
+        return self.override_reason is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    """One shift week, from a handover to the next, with the duties that fall in it."""
+
+    start: datetime
+    end: datetime
+    zone: ZoneInfo
+    when: str
+    duties: tuple[DutyView, ...]
+
+    @property
+    def local_start(self) -> datetime:
+        """The handover that opens the week, in the rotation's zone."""
+        return self.start.astimezone(self.zone)
+
+    @property
+    def local_end(self) -> datetime:
+        """The handover that closes the week, in the rotation's zone."""
+        return self.end.astimezone(self.zone)
+
+
+@dataclass(frozen=True, slots=True)
+class NextMonth:
+    """Whether next month's shifts are decided: due from the 16th; decided when shifts cover until the month's end."""
+
+    month: date
+    due: date
+    is_due: bool
+    needed: datetime
+    covered_until: datetime | None
+
+    @property
+    def decided(self) -> bool:
+        """Whether the shifts run until the end of the month."""
+        return self.covered_until is not None and self.covered_until >= self.needed
+
+    @property
+    def label(self) -> str:
+        """The state in words: Decided, Not decided or Not due yet."""
+        if not self.is_due:
+            return "Not due yet"
+        return "Decided" if self.decided else "Not decided"
+
+
+@dataclass(frozen=True, slots=True)
+class BrowserDuty:
+    """A final duty as plain data for the page script: ISO UTC start and end, and the person's display name."""
+
+    start: str
+    end: str
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class RotationView:
+    """One rotation as the on-call pages show it."""
+
+    id: str
+    name: str
+    description: str
+    zone: ZoneInfo
+    handover_day: str
+    handover_time: time
+    duties: tuple[DutyView, ...]
+    now: DutyView | None
+    next: DutyView | None
+    weeks: tuple[Week, ...]
+    next_month: NextMonth
+    browser_duties: tuple[BrowserDuty, ...]
+
+    @property
+    def past_weeks(self) -> tuple[Week, ...]:
+        """The weeks before the current one, oldest first."""
+        return tuple(w for w in self.weeks if w.when == PAST)
+
+    @property
+    def coming_weeks(self) -> tuple[Week, ...]:
+        """The current week and the ones after it."""
+        return tuple(w for w in self.weeks if w.when != PAST)
+
+    @property
+    def duties_json(self) -> str:
+        """The browser duties as JSON, for a data-sb-duties attribute."""
+        duties = [{"start": d.start, "end": d.end, "person": d.person} for d in self.browser_duties]
+        return json.dumps(duties, ensure_ascii=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDuties:
+    """One person listed in people.yml and every final duty they hold, across rotations."""
+
+    id: str
+    name: str
+    duties: tuple[DutyView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OnCall:
+    """Every rotation, sorted by id, and every person who holds a duty, sorted by id."""
+
+    now: datetime
+    rotations: tuple[RotationView, ...]
+    people: tuple[PersonDuties, ...]
+
+
+def oncall_view(corpus: Corpus, now: datetime) -> OnCall:
+    """Compute the on-call pages' data as of ``now``."""
+    rotations = tuple(rotation_view(corpus, r, now) for r in sorted(corpus.rotations, key=lambda r: r.id))
+    return OnCall(now, rotations, people_duties(corpus, rotations))
+
+
+def display_name(corpus: Corpus, person_id: str | None) -> str | None:
+    """Return a person's name from people.yml, or the id when they are not listed."""
+    person = corpus.person(person_id)
+    return person.name if person else person_id
+
+
+def duty_view(corpus: Corpus, rotation: Rotation, duty: Duty | None) -> DutyView | None:
+    """Describe one duty with names; None stays None."""
+    if duty is None:
+        return None
+    reason = duty.override.reason if duty.override else None
+    return DutyView(
+        rotation.id, rotation.name, rotation.timezone, duty.person, display_name(corpus, duty.person),
+        utc(duty.start), utc(duty.end), duty.backup, display_name(corpus, duty.backup), reason,
+    )
+
+
+def rotation_view(corpus: Corpus, rotation: Rotation, now: datetime) -> RotationView:
+    """Describe one rotation as of ``now``."""
+    duties = tuple(duty_view(corpus, rotation, d) for d in final_duties(rotation))
+    weeks = shift_weeks(rotation, duties, now)
+    return RotationView(
+        rotation.id, rotation.name, rotation.description, rotation.timezone,
+        rotation.handover_day.capitalize(), rotation.handover_time, duties,
+        duty_view(corpus, rotation, on_duty(rotation, now)), duty_view(corpus, rotation, next_on_duty(rotation, now)),
+        weeks, next_month(rotation, now), browser_duties(duties, weeks[0].start),
+    )
+
+
+def handover(rotation: Rotation, day: date) -> datetime:
+    """Return the handover moment on ``day``, at the rotation's handover time in its zone, in UTC."""
+    return utc(datetime.combine(day, rotation.handover_time, rotation.timezone))
+
+
+def current_week_day(rotation: Rotation, now: datetime) -> date:
+    """Return the local date of the last handover at or before ``now``."""
+    local = now.astimezone(rotation.timezone).date()
+    day = local - timedelta(days=(local.weekday() - WEEKDAYS.index(rotation.handover_day)) % 7)
+    return day - WEEK if handover(rotation, day) > utc(now) else day
+
+
+def shift_weeks(rotation: Rotation, duties: tuple[DutyView, ...], now: datetime) -> tuple[Week, ...]:
+    """Return the past weeks, the current one and the coming ones, each with the duties that overlap it."""
+    first = current_week_day(rotation, now)
+    return tuple(week(rotation, duties, first + offset * WEEK, offset) for offset in range(-PAST_WEEKS, COMING_WEEKS))
+
+
+def week(rotation: Rotation, duties: tuple[DutyView, ...], day: date, offset: int) -> Week:
+    """Return the week whose handover is on ``day``; ``offset`` counts weeks from the current one."""
+    start, end = handover(rotation, day), handover(rotation, day + WEEK)
+    when = PAST if offset < 0 else CURRENT if offset == 0 else COMING
+    return Week(start, end, rotation.timezone, when, tuple(d for d in duties if d.start < end and d.end > start))
+
+
+def next_month(rotation: Rotation, now: datetime) -> NextMonth:
+    """Judge whether next month is decided, by the rule of check C807."""
+    today = now.astimezone(rotation.timezone).date()
+    month = month_after(today)
+    needed = datetime.combine(month_after(month), time(), rotation.timezone)
+    span = coverage(rotation)
+    covered_until = span[1] if span else None
+    return NextMonth(month, today.replace(day=DECIDE_FROM_DAY), today.day >= DECIDE_FROM_DAY, needed, covered_until)
+
+
+def iso(moment: datetime) -> str:
+    """Write a moment as ISO 8601 UTC text, such as 2026-11-23T09:00:00Z."""
+    return utc(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def browser_duties(duties: tuple[DutyView, ...], since: datetime) -> tuple[BrowserDuty, ...]:
+    """Return the duties that end after ``since`` as plain data for the page script."""
+    return tuple(BrowserDuty(iso(d.start), iso(d.end), d.person) for d in duties if d.end > since)
+
+
+def people_duties(corpus: Corpus, rotations: tuple[RotationView, ...]) -> tuple[PersonDuties, ...]:
+    """Return each person of people.yml who holds a duty, with their duties in every rotation, in time order."""
+    held: dict[str, list[DutyView]] = {}
+    for duty in (d for r in rotations for d in r.duties):
+        held.setdefault(duty.person_id, []).append(duty)
+    listed = sorted(person_id for person_id in held if corpus.person(person_id) is not None)
+    return tuple(
+        PersonDuties(p, corpus.person(p).name, tuple(sorted(held[p], key=lambda d: (d.start, d.rotation_id))))
+        for p in listed
+    )
