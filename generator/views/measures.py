@@ -40,6 +40,7 @@ class Measure:
     end: datetime | None
     target: timedelta | str | None = None
     due: datetime | None = None
+    closed: bool = False
 
     @property
     def label(self) -> str:
@@ -54,8 +55,9 @@ class Measure:
         return self.end - self.start
 
     def verdict(self, now: datetime) -> str:
-        """Judge against the target at ``now``: met, missed, pending (open, not yet due) or none (no target)."""
-        if self.due is None:
+        """Judge against the target at ``now``: met, missed, pending (open, not yet due) or none (no target, or a closed
+        record that never recorded the milestone: as in rule T501, that is not judged)."""
+        if self.due is None or (self.end is None and self.closed):
             return NO_TARGET
         if self.end is not None:
             return MET if self.end <= self.due else MISSED
@@ -75,7 +77,7 @@ def measure(name: str, incident: Incident, site: Site) -> Measure:
     start, end = (incident.milestone(m) for m in SPANS[name])
     target = target_of(name, incident, site)
     due = deadline(start, target, site.timezone) if target is not None and start is not None else None
-    return Measure(name, start, end, target if due is not None else None, due)
+    return Measure(name, start, end, target if due is not None else None, due, incident.is_closed)
 
 
 def measures(incident: Incident, site: Site) -> tuple[Measure, ...]:

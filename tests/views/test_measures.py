@@ -112,7 +112,7 @@ def test_a_next_business_day_target_ends_with_the_next_weekday_in_the_team_time_
     # Sunday 22:30 UTC is already Monday 00:30 in Berlin, so the next business day is Tuesday 9 June;
     # it ends at 23:59:59.999999 CEST, 21:59:59.999999 UTC.
     detected = at("2026-06-07T22:30Z")
-    ack = measure("acknowledge", handled_incident(severity="SEV4", detected=detected, acknowledged=None), berlin)
+    ack = measure("acknowledge", handled_incident(severity="SEV4", detected=detected, acknowledged=None, status="investigating", resolved=None), berlin)
     assert ack.target == NEXT_BUSINESS_DAY
     assert ack.due == at("2026-06-09T21:59:59.999999Z")
     assert ack.verdict(at("2026-06-09T21:59Z")) == PENDING
@@ -184,3 +184,11 @@ def test_missed_commitments_add_the_overdue_pending_update_to_the_late_ones():
     assert missed_commitments(record, at("2026-06-01T12:31Z")) == 3
     resolved = incident(updates=record.updates)
     assert missed_commitments(resolved, at("2026-06-01T12:31Z")) == 2
+
+
+def test_a_closed_record_without_the_milestone_is_not_judged() -> None:
+    """A resolved incident that never recorded its acknowledgement is not judged, as rule T501 does not judge it."""
+    record = incident(detected=at("2026-06-01T10:00Z"), acknowledged=None)
+    assert measure("acknowledge", record, site()).verdict(at("2026-06-10T12:00Z")) == NO_TARGET
+    still_open = incident(detected=at("2026-06-01T10:00Z"), acknowledged=None, status="investigating", resolved=None)
+    assert measure("acknowledge", still_open, site()).verdict(at("2026-06-10T12:00Z")) == MISSED
