@@ -1,0 +1,362 @@
+"""The internal record of an incident or maintenance window: its people, ownership chain, one merged timeline,
+response measures against the severity's targets, and its notes.
+
+The public part (status, severity, affected components, updates) stays in ``IncidentView``; a ``RecordView`` holds
+it in ``incident`` and adds what only the engineering team sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from generator.checks.ownership import current_owner
+from generator.checks.timing import format_target
+from generator.model.corpus import Corpus
+from generator.model.incident import MILESTONES, Handoff, Incident, TimelineEntry
+from generator.model.site import Severity
+from generator.views.incidents import IncidentView, UpdateView, incident_view
+from generator.views.measures import MET, MISSED, NO_TARGET, PENDING, Measure, measures, missed_commitments
+from generator.views.measures import next_update_due, update_overdue
+
+ROLE_LABELS = {"tech_lead": "Technical Lead", "comms_lead": "Communications Lead", "scribe": "Scribe"}
+MITIGATION_LABELS = {
+    "rollback": "rollback",
+    "fix_forward": "fix forward",
+    "failover": "failover",
+    "feature_flag": "feature flag",
+    "other": "other",
+}
+MILESTONE_LABELS = {
+    "started": "Impact started",
+    "detected": "Detected",
+    "acknowledged": "Acknowledged",
+    "mitigated": "Mitigated",
+    "resolved": "Resolved",
+}
+MAINTENANCE_MILESTONE_LABELS = {**MILESTONE_LABELS, "started": "Maintenance started", "resolved": "Completed"}
+# Kinds of timeline items, and their order when several happen at the same moment.
+KIND_LABELS = {
+    "milestone": "Milestone",
+    "handoff": "Handoff",
+    "acknowledgement": "Handoff acknowledged",
+    "update": "Public update",
+    "entry": "Internal log",
+}
+TIE_ORDER = {"milestone": 0, "handoff": 1, "acknowledgement": 1, "update": 2, "entry": 3}
+VERDICT_LABELS = {MET: "Met", MISSED: "Missed", PENDING: "Pending, not yet due", NO_TARGET: "No target"}
+AWAITING = "awaiting acknowledgement"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleView:
+    """A supporting role and who fills it, if anyone."""
+
+    role: str
+    label: str
+    person: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class HandoffView:
+    """One link of the ownership chain, with names resolved."""
+
+    at: datetime
+    from_person: str
+    to_person: str
+    status: str
+    next_steps: str
+    next_update: datetime
+    acknowledged_at: datetime | None
+
+    @property
+    def pending(self) -> bool:
+        """Whether the new owner has not acknowledged yet, so ownership has not passed."""
+        return self.acknowledged_at is None
+
+    @property
+    def acknowledgement(self) -> str | None:
+        """Words for a missing acknowledgement; None once acknowledged."""
+        return AWAITING if self.pending else None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    """One moment of the merged timeline: a milestone, handoff, acknowledgement, public update or internal entry."""
+
+    kind: str
+    at: datetime
+    text: str
+    actor: str | None = None
+    heading: str | None = None
+    markdown: bool = False
+
+    @property
+    def kind_label(self) -> str:
+        """The kind as words."""
+        return KIND_LABELS[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A stretch between two milestones, or from the last milestone until now while the record is open."""
+
+    start_name: str
+    label: str
+    start: datetime
+    end: datetime
+    open: bool = False
+
+    @property
+    def length(self) -> timedelta:
+        """How long the phase lasted, or has lasted."""
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureView:
+    """One response measure with its verdict at the moment of the build."""
+
+    measure: Measure
+    verdict: str
+    target: str | None
+    took: timedelta | None
+    running: bool
+
+    @property
+    def label(self) -> str:
+        """The measure as words, such as Time to acknowledge."""
+        return self.measure.label
+
+    @property
+    def verdict_label(self) -> str:
+        """The verdict as words."""
+        return VERDICT_LABELS[self.verdict]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One target of the record's severity, as words."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordView:
+    """What the internal page shows of one record beyond its public ``IncidentView``."""
+
+    id: str
+    incident: IncidentView
+    public: bool
+    commander: str | None
+    owner: str | None
+    roles: tuple[RoleView, ...]
+    handoffs: tuple[HandoffView, ...]
+    timeline: tuple[TimelineItem, ...]
+    phases: tuple[Phase, ...]
+    measures: tuple[MeasureView, ...]
+    mitigation: str | None
+    notes: str
+    missed_commitments: int
+    next_update: datetime | None
+    update_overdue: bool
+    targets: tuple[Target, ...]
+    has_postmortem: bool
+    now: datetime
+
+    @property
+    def awaiting(self) -> HandoffView | None:
+        """The last handoff if it still awaits acknowledgement."""
+        return self.handoffs[-1] if self.handoffs and self.handoffs[-1].pending else None
+
+    @property
+    def notes_titled(self) -> bool:
+        """Whether the notes begin with their own heading."""
+        return self.notes.lstrip().startswith("#")
+
+    @property
+    def updates(self) -> tuple[TimelineItem, ...]:
+        """The public updates in the merged timeline."""
+        return tuple(item for item in self.timeline if item.kind == "update")
+
+    @property
+    def start(self) -> datetime:
+        """The earliest moment of the record."""
+        return min(self.moments())
+
+    @property
+    def end(self) -> datetime:
+        """The latest moment of the record, or now while it is open."""
+        latest = max(self.moments())
+        return latest if self.incident.is_closed else max(latest, self.now)
+
+    def moments(self) -> list[datetime]:
+        """Every recorded moment: timeline items and the scheduled window; the build moment if there are none."""
+        window = (self.incident.scheduled_for, self.incident.scheduled_until)
+        found = [item.at for item in self.timeline] + [m for m in window if m is not None]
+        return found or [self.now]
+
+
+def name_of(corpus: Corpus, person_id: str | None) -> str | None:
+    """Return a person's display name, or the id when people.yml does not list them."""
+    if person_id is None:
+        return None
+    person = corpus.person(person_id)
+    return person.name if person else person_id
+
+
+def owner_of(incident: Incident) -> str | None:
+    """Return who owns the record now: the commander, after the handoffs that were acknowledged."""
+    return current_owner(incident.handoffs) if incident.handoffs else incident.commander
+
+
+def roles(corpus: Corpus, incident: Incident) -> tuple[RoleView, ...]:
+    """List every supporting role with its person's name, None where unfilled."""
+    return tuple(RoleView(key, label, name_of(corpus, getattr(incident.roles, key))) for key, label in ROLE_LABELS.items())
+
+
+def handoff_view(corpus: Corpus, handoff: Handoff) -> HandoffView:
+    """Resolve the names of one handoff."""
+    return HandoffView(
+        at=handoff.at,
+        from_person=name_of(corpus, handoff.from_person),
+        to_person=name_of(corpus, handoff.to_person),
+        status=handoff.status,
+        next_steps=handoff.next_steps,
+        next_update=handoff.next_update,
+        acknowledged_at=handoff.acknowledged_at,
+    )
+
+
+def milestone_labels(incident: Incident) -> dict[str, str]:
+    """Return the words for each milestone of this kind of record."""
+    return MAINTENANCE_MILESTONE_LABELS if incident.is_maintenance else MILESTONE_LABELS
+
+
+def recorded_milestones(incident: Incident) -> list[tuple[str, datetime]]:
+    """List the recorded milestones in lifecycle order."""
+    return [(name, incident.milestone(name)) for name in MILESTONES if incident.milestone(name) is not None]
+
+
+def milestone_items(incident: Incident) -> list[TimelineItem]:
+    """Turn each recorded milestone into a timeline item, in lifecycle order; mitigation names its decision."""
+    labels = dict(milestone_labels(incident))
+    if incident.mitigation:
+        labels["mitigated"] = f"Mitigated ({MITIGATION_LABELS.get(incident.mitigation, incident.mitigation)})"
+    return [TimelineItem("milestone", at, labels[name]) for name, at in recorded_milestones(incident)]
+
+
+def handoff_items(handoffs: tuple[HandoffView, ...]) -> list[TimelineItem]:
+    """Turn each handoff, and its acknowledgement if any, into timeline items."""
+    items = []
+    for handoff in handoffs:
+        items.append(TimelineItem("handoff", handoff.at, f"Handed over to {handoff.to_person}", handoff.from_person))
+        if handoff.acknowledged_at is not None:
+            text = f"Took over from {handoff.from_person}"
+            items.append(TimelineItem("acknowledgement", handoff.acknowledged_at, text, handoff.to_person))
+    return items
+
+
+def update_items(updates: tuple[UpdateView, ...]) -> list[TimelineItem]:
+    """Turn each public update into a timeline item carrying its Markdown message."""
+    return [TimelineItem("update", u.at, u.message, heading=u.label, markdown=True) for u in updates]
+
+
+def entry_items(corpus: Corpus, entries: tuple[TimelineEntry, ...]) -> list[TimelineItem]:
+    """Turn each internal log line into a timeline item with the name of who did or saw it."""
+    return [TimelineItem("entry", e.at, e.event, name_of(corpus, e.by)) for e in entries]
+
+
+def merged(*sources: list[TimelineItem]) -> tuple[TimelineItem, ...]:
+    """Merge items into time order; at one moment milestones, handoffs, updates, entries, then source order."""
+    items = [item for source in sources for item in source]
+    order = sorted(range(len(items)), key=lambda i: (items[i].at, TIE_ORDER[items[i].kind], i))
+    return tuple(items[i] for i in order)
+
+
+def phases(incident: Incident, now: datetime) -> tuple[Phase, ...]:
+    """List the stretches between recorded milestones, and for an open record the one from the last until now."""
+    labels = milestone_labels(incident)
+    recorded = recorded_milestones(incident)
+    spans = []
+    for (name, start), (next_name, end) in zip(recorded, recorded[1:]):
+        if end >= start:
+            spans.append(Phase(name, f"{labels[name]} → {labels[next_name].lower()}", start, end))
+    if recorded and not incident.is_closed and now > recorded[-1][1]:
+        name, start = recorded[-1]
+        spans.append(Phase(name, f"{labels[name]} → not yet {awaited(incident, name)}", start, now, open=True))
+    return tuple(spans)
+
+
+def awaited(incident: Incident, last: str) -> str:
+    """Name the milestone an open record waits for after ``last``, in lower-case words."""
+    if incident.is_maintenance:
+        return "completed"
+    following = MILESTONES[MILESTONES.index(last) + 1 :]
+    return MILESTONE_LABELS[following[0]].lower() if following else "closed"
+
+
+def measure_views(incident: Incident, corpus: Corpus, now: datetime) -> tuple[MeasureView, ...]:
+    """Judge each response measure at ``now``; maintenance windows have none."""
+    if incident.is_maintenance:
+        return ()
+    return tuple(measure_view(m, incident, now) for m in measures(incident, corpus.site))
+
+
+def measure_view(measure: Measure, incident: Incident, now: datetime) -> MeasureView:
+    """Judge one measure at ``now``; while it runs on an open record, it has taken until now so far."""
+    running = measure.start is not None and measure.end is None and not incident.is_closed
+    took = now - measure.start if running else measure.took
+    target = format_target(measure.target) if measure.target is not None else None
+    return MeasureView(measure, measure.verdict(now), target, took, running)
+
+
+def targets(severity: Severity | None) -> tuple[Target, ...]:
+    """Describe a severity's targets in words."""
+    if severity is None:
+        return ()
+    return (
+        Target("Acknowledge within", format_target(severity.response)),
+        Target("Resolve within", format_target(severity.resolve)),
+        Target("Update at least every", format_target(severity.update_every)),
+    )
+
+
+def record_view(corpus: Corpus, incident: Incident, now: datetime) -> RecordView:
+    """Compute the internal view of one record as of ``now``."""
+    shown = {c.id for c in corpus.site.components}
+    public = incident_view(incident, corpus.site, shown, corpus.postmortem_of(incident.id))
+    chain = tuple(handoff_view(corpus, h) for h in incident.handoffs)
+    timeline = merged(
+        milestone_items(incident), handoff_items(chain), update_items(public.updates), entry_items(corpus, incident.timeline)
+    )
+    return RecordView(
+        id=incident.id,
+        incident=public,
+        public=incident.public,
+        commander=name_of(corpus, incident.commander),
+        owner=name_of(corpus, owner_of(incident)),
+        roles=roles(corpus, incident),
+        handoffs=chain,
+        timeline=timeline,
+        phases=phases(incident, now),
+        measures=measure_views(incident, corpus, now),
+        mitigation=MITIGATION_LABELS.get(incident.mitigation, incident.mitigation) if incident.mitigation else None,
+        notes=incident.body,
+        missed_commitments=missed_commitments(incident, now),
+        next_update=next_update_due(incident),
+        update_overdue=update_overdue(incident, now),
+        targets=() if incident.is_maintenance else targets(public.severity),
+        has_postmortem=corpus.postmortem_of(incident.id) is not None,
+        now=now,
+    )
+
+
+def records_view(corpus: Corpus, now: datetime) -> dict[str, RecordView]:
+    """Compute the internal view of every incident and maintenance record, internal ones included, keyed by id."""
+    views: dict[str, RecordView] = {}
+    for incident in corpus.incidents:
+        if incident.id not in views:
+            views[incident.id] = record_view(corpus, incident, now)
+    return views

@@ -1,0 +1,202 @@
+"""Internal incident pages: everything the public page shows, plus roles, ownership, the merged timeline and notes."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+
+from generator.clock import parse_now
+from generator.loading.corpus import load_root
+from generator.model.incident import Handoff, Roles, TimelineEntry, Update
+from generator.model.site import Component, Person
+from generator.render import urls
+from generator.render.pages import PageRenderer
+from generator.render.records import record_files
+from generator.views.audience import Audience
+from generator.views.page import site_view
+from generator.views.records import records_view
+from tests.checks.factories import at, corpus, handled_incident, site
+
+REPO = Path(__file__).parents[2]
+NOW = parse_now("2026-11-23T18:00:00Z")
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> [click](javascript:alert(2)) <iframe src="//evil"></iframe>'
+WAREHOUSE = "2026-11-04-data-warehouse-loads-failing"
+API = "2026-11-23-api-increased-latency"
+
+
+def render(records, now):
+    """Render the internal record files of a corpus at ``now``, keyed by path."""
+    view = site_view(records, Audience.INTERNAL, now)
+    return {f.path: f.content for f in record_files(view, PageRenderer(view), records_view(records, now))}
+
+
+def page_of(files, incident_id) -> str:
+    """Return the Markdown source of an incident's internal page."""
+    return files[urls.incident_page(incident_id)].decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def example():
+    """The example portal's records."""
+    return load_root(REPO).corpus
+
+
+@pytest.fixture(scope="module")
+def files(example):
+    """The example portal's record files at the example's moment."""
+    return render(example, NOW)
+
+
+def test_every_record_has_a_page_and_a_picture(example, files):
+    ids = [i.id for i in example.incidents]
+    expected = {urls.incident_page(i) for i in ids} | {urls.timeline_picture(i) for i in ids}
+    assert set(files) == expected
+    assert len(files) == 2 * len(ids)
+    assert all(files[urls.timeline_picture(i)].startswith(b"<svg ") for i in ids)
+
+
+def test_page_shows_roles_ownership_chain_timeline_notes_and_postmortem(files):
+    page = page_of(files, WAREHOUSE)
+    assert page.startswith('---\ntitle: "Data warehouse loads failing, usage billing run at risk"\n---\n')
+    assert "Internal: not on the status page" in page
+    for role, name in (("Technical Lead", "Farah Haddad"), ("Communications Lead", "Bruno Lindqvist"), ("Scribe", "Gustav Berg")):
+        assert f"<dt>{role}</dt><dd>{name}</dd>" in page
+    assert "<dt>Incident Commander</dt><dd>Dana Kowalski</dd>" in page
+    assert "Owner now: <strong>Dana Kowalski</strong>." in page
+    assert '<td>Alice Okafor</td><td>Dana Kowalski</td><td><time datetime="2026-11-04T07:38:00Z"' in page
+    assert '<td colspan="4" class="sb-handoff__text" headers="handoff-1">' in page
+    assert "<p>Cause identified: the ingestion connector upgraded itself to 4.0 overnight" in page
+    assert "<li>Keep #finance-ops updated every hour.</li>" in page
+    assert "Connector auto-updated from 3.8.2 to 4.0.0 at 01:12 UTC; 4.0 maps NUMERIC(18,4) to FLOAT64." in page
+    assert '<span class="sb-label">Handoff acknowledged</span>' in page
+    assert "<h2>Internal notes</h2>" in page and "about 6,000 invoices would have understated October usage" in page
+    assert "<dt>Mitigation</dt><dd>Rollback</dd>" in page
+    assert f'<a href="../../postmortems/{WAREHOUSE}/">' in page
+    assert f'<img src="../../timelines/{WAREHOUSE}.svg" alt="Timeline picture. Impact started → detected,' in page
+
+
+def test_page_shows_what_the_public_page_shows(files):
+    page = page_of(files, API)
+    assert "Public: on the status page" in page
+    assert "<dt>Severity</dt><dd>SEV2 (Major)</dd>" in page
+    assert '<a href="../../components/api/">Public API</a> (degraded performance)' in page
+    assert page.count('<li class="sb-update" id="update-') == 4
+    assert "<dt>Duration</dt><dd>3 h 12 min so far</dd>" in page
+
+
+def test_measures_table_gives_verdicts_in_words_and_icons(files):
+    page = page_of(files, API)
+    assert '<th scope="row">Time to acknowledge</th><td>8 min</td><td>15 min</td>' in page
+    assert '<td class="sb-verdict sb-verdict--met"><span aria-hidden="true">✓</span> Met</td>' in page
+    assert '<th scope="row">Time to resolve</th><td>3 h 5 min so far</td><td>24 h</td>' in page
+    assert "<span aria-hidden=\"true\">…</span> Pending, not yet due</td>" in page
+    assert "SEV2 targets: acknowledge within 15 min; resolve within 24 h; update at least every 1 h." in page
+
+
+def test_timeline_is_one_ordered_list_with_kind_labels_in_time_order(files):
+    page = page_of(files, API)
+    timeline = page.split('<ol class="sb-timeline">')[1].split("</ol>")[0]
+    labels = [part.split("</span>")[0] for part in timeline.split('<span class="sb-label">')[1:]]
+    assert labels[:4] == ["Milestone", "Internal log", "Milestone", "Internal log"]
+    assert labels.count("Public update") == 4
+    stamps = [part.split('"')[0] for part in timeline.split('<time datetime="')[1:]]
+    assert stamps == sorted(stamps) and len(stamps) == len(labels)
+
+
+def test_next_update_is_marked_for_the_browser_with_build_time_words(example, files):
+    page = page_of(files, API)
+    assert '<span class="sb-due" data-sb-due="2026-11-23T18:30:00Z">due in 30 min</span>' in page
+    assert '<p class="sb-asof">As of <time datetime="2026-11-23T18:00:00Z"' in page
+    later = page_of(render(example, parse_now("2026-11-23T19:05:00Z")), API)
+    assert '<span class="sb-due sb-due--overdue" data-sb-due="2026-11-23T18:30:00Z">overdue by 35 min</span>' in later
+    closed = page_of(files, WAREHOUSE)
+    assert "data-sb-due" not in closed and "sb-asof" not in closed
+
+
+def test_pending_handoff_is_shown_as_awaiting_acknowledgement():
+    incident = handled_incident(
+        status="identified",
+        resolved=None,
+        commander="alice",
+        handoffs=(Handoff(at("2026-06-01T10:50Z"), "alice", "bob", "Rolled back.", "Watch it.", at("2026-06-01T11:30Z")),),
+    )
+    page = page_of(render(corpus(incidents=[incident]), at("2026-06-01T11:00Z")), incident.id)
+    assert "<td><strong>awaiting acknowledgement</strong></td>" in page
+    assert "Owner now: <strong>Alice Smith</strong>, until Bob Jones acknowledges the handoff." in page
+    assert "<dt>Incident Commander</dt><dd>Alice Smith (handoff to Bob Jones awaiting acknowledgement)</dd>" in page
+
+
+class LiveMarkup(HTMLParser):
+    """Collects elements and attributes that would run code or load a hostile frame."""
+
+    def __init__(self) -> None:
+        """Start with no findings."""
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        """Flag script and iframe elements, inline handlers, javascript: URLs and the planted image."""
+        if tag in ("script", "iframe") or (tag == "img" and ("src", "x") in attrs):
+            self.found.append(tag)
+        self.found += [f"{tag} {key}" for key, value in attrs if key.startswith("on") or (value or "").lower().startswith("javascript:")]
+
+
+def live_markup(page: str) -> list[str]:
+    """Build the page's Markdown as MkDocs would and return the live hostile markup in it."""
+    parser = LiveMarkup()
+    parser.feed(markdown.markdown(page.split("---\n", 2)[2], extensions=["tables", "toc"]))
+    return parser.found
+
+
+def hostile_corpus():
+    """A corpus whose record text, people and component names all carry hostile markup."""
+    incident = handled_incident(
+        title=HOSTILE,
+        status="monitoring",
+        resolved=None,
+        commander="bob",
+        components={"api": "major_outage"},
+        roles=Roles(tech_lead="mallory"),
+        handoffs=(Handoff(at("2026-06-01T10:30Z"), "alice", "bob", HOSTILE, HOSTILE, at("2026-06-01T11:30Z"), at("2026-06-01T10:31Z")),),
+        timeline=(TimelineEntry(at("2026-06-01T10:20Z"), "alice", HOSTILE),),
+        updates=(Update(at("2026-06-01T10:12Z"), "investigating", HOSTILE, at("2026-06-01T11:30Z")),),
+        body=f"{HOSTILE}\n\n## Internal notes\n\n{HOSTILE}\n",
+    )
+    people = (Person("alice", "Alice Smith"), Person("bob", "Bob Jones"), Person("mallory", HOSTILE))
+    return corpus(site=site(components=(Component("api", HOSTILE, True),)), people=people, incidents=[incident])
+
+
+def test_hostile_text_in_events_handoffs_notes_and_names_renders_inert():
+    files = render(hostile_corpus(), at("2026-06-01T11:00Z"))
+    page = page_of(files, "2026-06-01-api-errors")
+    assert live_markup(page) == []
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+    assert page.count("&lt;script&gt;") >= 7
+    svg = ET.fromstring(files[urls.timeline_picture("2026-06-01-api-errors")])
+    assert svg.find("{http://www.w3.org/2000/svg}title").text == f"Timeline of {HOSTILE}"
+    assert not [e for e in svg.iter() if e.tag.split("}")[-1] in ("script", "iframe", "img", "foreignObject")]
+
+
+def test_record_without_milestones_people_or_notes_renders():
+    bare = handled_incident(
+        status="investigating", started=None, detected=None, acknowledged=None, mitigated=None, resolved=None,
+        mitigation=None, commander=None, body="",
+        updates=(Update(at("2026-06-01T10:12Z"), "investigating", "Investigating.", at("2026-06-01T10:42Z")),),
+    )
+    files = render(corpus(incidents=[bare]), at("2026-06-01T11:00Z"))
+    page = page_of(files, bare.id)
+    assert "<dt>Incident Commander</dt><dd>not named</dd>" in page and "<dd>not assigned</dd>" in page
+    assert "<dt>Mitigation</dt><dd>not recorded</dd>" in page and "Internal notes" not in page
+    assert '<span class="sb-due sb-due--overdue" data-sb-due="2026-06-01T10:42:00Z">overdue by 18 min</span>' in page
+    assert "<dt>Missed update commitments</dt><dd>1</dd>" in page
+    assert ET.fromstring(files[urls.timeline_picture(bare.id)]).findtext("{http://www.w3.org/2000/svg}desc") == (
+        "No phases recorded yet. 1 public update and 0 handoffs."
+    )
+
+
+def test_rendering_is_deterministic(example, files):
+    assert render(example, NOW) == files

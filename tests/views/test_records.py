@@ -1,0 +1,242 @@
+"""Incident records: the merged timeline, the ownership chain, names, measures and maintenance windows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from generator.model.incident import Handoff, Roles, TimelineEntry, Update
+from generator.views.measures import MET, MISSED, NO_TARGET, PENDING
+from generator.views.records import AWAITING, records_view
+from tests.checks.factories import at, corpus, handled_incident, maintenance, people, postmortem
+
+NOW = at("2026-06-01T12:00Z")
+PEOPLE = people("Alice Smith", "Bob Jones", "Carol White")
+
+
+def records(*incidents, now=NOW, postmortems=()):
+    """Compute the record views of the given incidents among Alice, Bob and Carol."""
+    return records_view(corpus(people=PEOPLE, incidents=list(incidents), postmortems=list(postmortems)), now)
+
+
+def handoff(at_text, source, target, acknowledged=None, next_update="2026-06-01T11:30Z"):
+    """A handoff with short status and next steps."""
+    ack = at(acknowledged) if acknowledged else None
+    return Handoff(at(at_text), source, target, f"Status from {source}.", f"- Steps for {target}.", at(next_update), ack)
+
+
+def open_incident(**fields):
+    """An investigating SEV2 incident detected at 10:05, acknowledged at 10:20, with one update due back at 11:00."""
+    values = dict(
+        status="investigating",
+        resolved=None,
+        mitigated=None,
+        mitigation=None,
+        acknowledged=at("2026-06-01T10:20Z"),
+        updates=(Update(at("2026-06-01T10:25Z"), "investigating", "Looking.", at("2026-06-01T11:00Z")),),
+    )
+    values.update(fields)
+    return handled_incident("2026-06-01-open", **values)
+
+
+def kinds_and_texts(record):
+    """List the merged timeline as (time, kind, text) triples."""
+    return [(item.at, item.kind, item.text) for item in record.timeline]
+
+
+def test_timeline_merges_every_source_in_time_order_and_breaks_ties_by_kind_then_source_order():
+    incident = handled_incident(
+        handoffs=(handoff("2026-06-01T10:40Z", "alice", "bob", acknowledged="2026-06-01T10:45Z"),),
+        commander="bob",
+        updates=(
+            Update(at("2026-06-01T10:40Z"), "monitoring", "Rolled back.", at("2026-06-01T11:10Z")),
+            Update(at("2026-06-01T10:12Z"), "investigating", "Investigating.", at("2026-06-01T10:42Z")),
+            Update(at("2026-06-01T11:00Z"), "resolved", "Fixed."),
+        ),
+        timeline=(
+            TimelineEntry(at("2026-06-01T10:40Z"), "carol", "Second entry at the handoff."),
+            TimelineEntry(at("2026-06-01T10:01Z"), "alice", "Deploy 42 reaches production."),
+            TimelineEntry(at("2026-06-01T10:40Z"), "bob", "Third entry at the handoff."),
+        ),
+    )
+    timeline = kinds_and_texts(records(incident)[incident.id])
+    assert [(t.strftime("%H:%M"), kind, text) for t, kind, text in timeline] == [
+        ("10:00", "milestone", "Impact started"),
+        ("10:01", "entry", "Deploy 42 reaches production."),
+        ("10:05", "milestone", "Detected"),
+        ("10:10", "milestone", "Acknowledged"),
+        ("10:12", "update", "Investigating."),
+        ("10:40", "milestone", "Mitigated (rollback)"),
+        ("10:40", "handoff", "Handed over to Bob Jones"),
+        ("10:40", "update", "Rolled back."),
+        ("10:40", "entry", "Second entry at the handoff."),
+        ("10:40", "entry", "Third entry at the handoff."),
+        ("10:45", "acknowledgement", "Took over from Alice Smith"),
+        ("11:00", "milestone", "Resolved"),
+        ("11:00", "update", "Fixed."),
+    ]
+
+
+def test_timeline_items_carry_actor_kind_label_and_markdown_flag():
+    incident = handled_incident(timeline=(TimelineEntry(at("2026-06-01T10:30Z"), "carol", "Rollback started."),))
+    items = {item.text: item for item in records(incident)[incident.id].timeline}
+    entry, update = items["Rollback started."], items["Investigating."]
+    assert (entry.actor, entry.kind_label, entry.markdown) == ("Carol White", "Internal log", False)
+    assert (update.actor, update.heading, update.kind_label, update.markdown) == (None, "Investigating", "Public update", True)
+
+
+def test_acknowledgement_sorts_after_the_acknowledged_milestone_and_handoff_before_its_acknowledgement():
+    incident = open_incident(
+        acknowledged=at("2026-06-01T10:20Z"),
+        commander="carol",
+        handoffs=(
+            handoff("2026-06-01T10:20Z", "alice", "bob", acknowledged="2026-06-01T10:20Z"),
+            handoff("2026-06-01T10:20Z", "bob", "carol", acknowledged="2026-06-01T10:30Z"),
+        ),
+    )
+    at_ten_twenty = [(k, t) for moment, k, t in kinds_and_texts(records(incident)[incident.id]) if moment == at("2026-06-01T10:20Z")]
+    assert at_ten_twenty == [
+        ("milestone", "Acknowledged"),
+        ("handoff", "Handed over to Bob Jones"),
+        ("acknowledgement", "Took over from Alice Smith"),
+        ("handoff", "Handed over to Carol White"),
+    ]
+
+
+def test_pending_handoff_leaves_ownership_with_the_previous_commander():
+    incident = open_incident(
+        commander="bob",
+        handoffs=(
+            handoff("2026-06-01T10:30Z", "alice", "bob", acknowledged="2026-06-01T10:33Z"),
+            handoff("2026-06-01T11:50Z", "bob", "zoe", next_update="2026-06-01T12:20Z"),
+        ),
+    )
+    record = records(incident)[incident.id]
+    first, last = record.handoffs
+    assert (first.from_person, first.to_person, first.pending, first.acknowledgement) == ("Alice Smith", "Bob Jones", False, None)
+    assert (last.from_person, last.to_person, last.pending, last.acknowledgement) == ("Bob Jones", "zoe", True, AWAITING)
+    assert (last.status, last.next_steps, last.next_update) == ("Status from bob.", "- Steps for zoe.", at("2026-06-01T12:20Z"))
+    assert record.owner == "Bob Jones"
+    assert record.awaiting is last
+    assert "acknowledgement" not in [item.kind for item in record.timeline if item.at >= at("2026-06-01T11:50Z")]
+
+
+def test_acknowledged_chain_passes_ownership_to_the_last_recipient():
+    incident = open_incident(
+        commander="carol",
+        handoffs=(
+            handoff("2026-06-01T10:30Z", "alice", "bob", acknowledged="2026-06-01T10:33Z"),
+            handoff("2026-06-01T11:00Z", "bob", "carol", acknowledged="2026-06-01T11:02Z"),
+        ),
+    )
+    record = records(incident)[incident.id]
+    assert (record.owner, record.commander, record.awaiting) == ("Carol White", "Carol White", None)
+
+
+def test_without_handoffs_the_commander_owns_the_record():
+    record = records(open_incident(commander="alice"))["2026-06-01-open"]
+    assert (record.owner, record.commander, record.handoffs) == ("Alice Smith", "Alice Smith", ())
+
+
+def test_people_missing_from_people_yml_show_as_their_ids():
+    incident = handled_incident(
+        commander="zoe",
+        roles=Roles(tech_lead="bob", scribe="yann"),
+        timeline=(TimelineEntry(at("2026-06-01T10:30Z"), "xavier", "Looked at the graphs."),),
+    )
+    record = records(incident)[incident.id]
+    assert record.commander == "zoe"
+    assert [(r.label, r.person) for r in record.roles] == [
+        ("Technical Lead", "Bob Jones"),
+        ("Communications Lead", None),
+        ("Scribe", "yann"),
+    ]
+    assert [item.actor for item in record.timeline if item.kind == "entry"] == ["xavier"]
+
+
+def test_measures_are_judged_at_now_against_the_severity_targets():
+    incident = open_incident(acknowledged=at("2026-06-01T10:30Z"))
+    record = records(incident)[incident.id]
+    rows = {row.measure.name: row for row in record.measures}
+    assert [row.label for row in record.measures] == ["Time to detect", "Time to acknowledge", "Time to mitigate", "Time to resolve"]
+    assert (rows["detect"].took, rows["detect"].verdict, rows["detect"].target) == (timedelta(minutes=5), NO_TARGET, None)
+    assert (rows["acknowledge"].took, rows["acknowledge"].verdict, rows["acknowledge"].target) == (timedelta(minutes=25), MISSED, "15 min")
+    assert rows["acknowledge"].measure.due == at("2026-06-01T10:20Z")
+    assert (rows["mitigate"].took, rows["mitigate"].running, rows["mitigate"].verdict) == (timedelta(hours=1, minutes=55), True, NO_TARGET)
+    assert (rows["resolve"].verdict, rows["resolve"].target, rows["resolve"].verdict_label) == (PENDING, "24 h", "Pending, not yet due")
+    assert [(t.label, t.text) for t in record.targets] == [
+        ("Acknowledge within", "15 min"),
+        ("Resolve within", "24 h"),
+        ("Update at least every", "1 h"),
+    ]
+
+
+def test_closed_incident_measures_are_not_running():
+    incident = handled_incident()
+    rows = {row.measure.name: row for row in records(incident)[incident.id].measures}
+    assert (rows["resolve"].took, rows["resolve"].running, rows["resolve"].verdict) == (timedelta(minutes=55), False, MET)
+    assert rows["acknowledge"].verdict_label == "Met"
+
+
+def test_overdue_next_update_counts_as_a_missed_commitment():
+    incident = open_incident(
+        updates=(
+            Update(at("2026-06-01T10:25Z"), "investigating", "Looking.", at("2026-06-01T10:55Z")),
+            Update(at("2026-06-01T11:05Z"), "identified", "Found it.", at("2026-06-01T11:45Z")),
+        )
+    )
+    record = records(incident)[incident.id]
+    assert (record.next_update, record.update_overdue, record.missed_commitments) == (at("2026-06-01T11:45Z"), True, 2)
+    on_time = records(incident, now=at("2026-06-01T11:40Z"))[incident.id]
+    assert (on_time.update_overdue, on_time.missed_commitments) == (False, 1)
+
+
+def test_phases_run_between_milestones_and_until_now_while_open():
+    incident = open_incident(acknowledged=None)
+    record = records(incident)[incident.id]
+    assert [(p.label, p.start, p.end, p.open) for p in record.phases] == [
+        ("Impact started → detected", at("2026-06-01T10:00Z"), at("2026-06-01T10:05Z"), False),
+        ("Detected → not yet acknowledged", at("2026-06-01T10:05Z"), NOW, True),
+    ]
+    assert (record.start, record.end) == (at("2026-06-01T10:00Z"), NOW)
+
+
+def test_mitigation_postmortem_and_notes_are_kept():
+    incident = handled_incident(mitigation="fix_forward", body="## Internal notes\n\nChat: #inc-1.\n")
+    record = records(incident, postmortems=[postmortem(incident.id, status="draft")])[incident.id]
+    assert (record.mitigation, record.has_postmortem, record.notes_titled) == ("fix forward", True, True)
+    assert record.notes == "## Internal notes\n\nChat: #inc-1.\n"
+    assert record.incident.postmortem is not None
+
+
+def test_every_record_is_kept_internal_ones_and_every_component_included():
+    internal = handled_incident("2026-06-01-internal", public=False, components={"ci": "major_outage"})
+    public = handled_incident("2026-06-02-public", components={"api": "partial_outage"})
+    duplicate = handled_incident("2026-06-02-public", title="Second file with the same id")
+    found = records(internal, public, duplicate)
+    assert list(found) == ["2026-06-01-internal", "2026-06-02-public"]
+    assert found["2026-06-01-internal"].public is False
+    assert found["2026-06-02-public"].incident.title == "API errors"
+    assert not found["2026-06-01-internal"].has_postmortem
+
+
+def test_completed_maintenance_has_two_milestones_one_phase_and_no_measures():
+    record = records(maintenance(commander="alice"))["2026-06-05-db-upgrade"]
+    milestones = [(item.text, item.at) for item in record.timeline if item.kind == "milestone"]
+    assert milestones == [("Maintenance started", at("2026-06-05T22:00Z")), ("Completed", at("2026-06-05T22:45Z"))]
+    assert [p.label for p in record.phases] == ["Maintenance started → completed"]
+    assert (record.measures, record.targets, record.mitigation, record.next_update) == ((), (), None, None)
+    assert [u.heading for u in record.updates] == ["Scheduled", "In progress", "Verifying", "Completed"]
+
+
+def test_scheduled_maintenance_without_milestones_has_no_phases():
+    scheduled = maintenance(
+        status="scheduled",
+        started=None,
+        resolved=None,
+        updates=(Update(at("2026-06-01T09:00Z"), "scheduled", "Planned.", at("2026-06-05T22:00Z")),),
+    )
+    record = records(scheduled)[scheduled.id]
+    assert record.phases == ()
+    assert [item.kind for item in record.timeline] == ["update"]
+    assert (record.next_update, record.update_overdue) == (at("2026-06-05T22:00Z"), False)
+    assert (record.start, record.end) == (at("2026-06-01T09:00Z"), at("2026-06-05T23:00Z"))
