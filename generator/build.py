@@ -17,11 +17,13 @@ from generator.render.assets import asset_files
 from generator.render.badges import badge_files
 from generator.render.feeds import feed_files
 from generator.render.output import Output
-from generator.render.pages import page_files
+from generator.render.internal import portal_files
+from generator.render.pages import PageRenderer, page_files
 from generator.render.statuspage import api_files
 from generator.validate import Report, check_loaded
 from generator.views.audience import Audience
 from generator.views.page import SiteView, site_view
+from generator.views.portal import Portal, portal_view
 
 Progress = Callable[[str], None]
 
@@ -50,6 +52,7 @@ def render_site(view: SiteView) -> Output:
     output = Output()
     for renderer in (page_files, feed_files, api_files, badge_files):
         output.extend(renderer(view))
+    output.extend(portal_files(view, PageRenderer(view)))
     output.extend(asset_files())
     return output
 
@@ -59,7 +62,8 @@ def settings_for(view: SiteView, now: datetime):
     from generator.publish.mkdocs_site import SiteSettings
 
     components = tuple((s.component.id, s.component.name) for s in view.status.components)
-    return SiteSettings(view.site.name, view.url, components, int(now.timestamp()), portal=view.portal is not None)
+    rotations = tuple((r.id, r.name) for r in view.portal.oncall.rotations) if view.portal else ()
+    return SiteSettings(view.site.name, view.url, components, int(now.timestamp()), view.portal is not None, rotations)
 
 
 def checked_site(root: Path, audience: Audience, now: datetime) -> tuple[Report, SiteView | None, Output | None]:
@@ -111,3 +115,12 @@ def preview(root: Path, audience: Audience, clock: Callable[[], datetime], dev_a
     base = root.resolve()
     watched = [base / name for name in ("statusbook.yml", "people.yml", "incidents", "rotations") if (base / name).exists()]
     serve(again, settings_for(first[0], clock()), watched, dev_addr)
+
+
+def checked_portal(root: Path, now: datetime) -> tuple[Report, Portal | None, str]:
+    """Load and check the records; when they are valid, compute the portal's views; return them with the site's name."""
+    loaded = load_root(root)
+    report = check_loaded(loaded, now)
+    if report.errors or loaded.corpus is None:
+        return report, None, ""
+    return report, portal_view(loaded.corpus, now), loaded.corpus.site.name

@@ -125,6 +125,8 @@ def page_files(view: SiteView) -> list[OutputFile]:
     files.append(pages.page("public/history.md.j2", urls.HISTORY, "Incident history"))
     files += [pages.page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.year}-{m.month:02d}", month=m) for m in view.months]
     files += [component_page(pages, view, state) for state in view.status.components]
+    if view.portal is not None:
+        return files  # the portal renders full incident records and every postmortem at the same paths
     files += [pages.page("public/incident.md.j2", urls.incident_page(v.id), v.title, incident=v) for v in view.incidents]
     files += [
         pages.page("public/postmortem.md.j2", urls.postmortem_page(v.id), f"Postmortem: {v.title}", incident=v)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from generator.model.corpus import Corpus
 from generator.model.site import Site
@@ -14,8 +13,7 @@ from generator.views.incidents import IncidentView, incident_view
 from generator.views.status import PageStatus, page_status
 from generator.views.uptime import Uptime, uptimes
 
-if TYPE_CHECKING:
-    from generator.views.portal import Portal
+from generator.views.portal import Portal, portal_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,4 +53,5 @@ def site_view(corpus: Corpus, audience: Audience, now: datetime) -> SiteView:
     )
     status = page_status(seen.components, views, now)
     bars = uptimes(seen.components, views, now, corpus.site.timezone)
-    return SiteView(corpus.site, audience, now, status, bars, views, months(views, corpus.site.timezone))
+    portal = portal_view(corpus, now) if audience is Audience.INTERNAL else None
+    return SiteView(corpus.site, audience, now, status, bars, views, months(views, corpus.site.timezone), portal)

@@ -1,0 +1,32 @@
+"""The internal records portal's own files: the Now page, full records, follow-ups, on-call and metrics."""
+
+from __future__ import annotations
+
+from generator.render import urls
+from generator.render.followups import followup_files
+from generator.render.metrics import metrics_files
+from generator.render.oncall import oncall_files
+from generator.render.output import OutputFile
+from generator.render.pages import PageRenderer
+from generator.render.records import record_files
+from generator.views.page import SiteView
+from generator.views.portal import Portal
+
+
+def now_page(pages: PageRenderer, portal: Portal) -> OutputFile:
+    """Render the Now page: active records, who is on duty, and what is overdue."""
+    context = dict(active=portal.active, oncall=portal.oncall, followups=portal.followups)
+    return pages.page("internal/now.md.j2", urls.NOW, "Now", **context)
+
+
+def portal_files(view: SiteView, pages: PageRenderer) -> list[OutputFile]:
+    """Render every file the portal adds to the status site's pages."""
+    portal = view.portal
+    if portal is None:
+        return []
+    files = [now_page(pages, portal)]
+    files += record_files(view, pages, portal.records)
+    files += followup_files(view, pages, portal.followups)
+    files += oncall_files(view, pages, portal.oncall)
+    files += metrics_files(view, pages, portal.metrics)
+    return files

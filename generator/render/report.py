@@ -1,0 +1,197 @@
+"""The ``statusbook report``: the portal's overdue lists and figures as text, JSON or Markdown.
+
+All three formats are written from one plain structure, so they always agree.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+from generator.checks.timing import format_duration
+from generator.views.metrics import Figures, Metrics, Share
+from generator.views.portal import Portal
+
+FORMATS = ("text", "json", "markdown")
+MEASURES = ("detect", "acknowledge", "mitigate", "resolve")
+COLUMNS = ("Group", "Incidents", "Detect", "Acknowledge", "Mitigate", "Resolve",
+           "Ack within target", "Resolved within target", "Missed updates", "Postmortems on time", "Actions on time")
+
+
+def iso(moment: datetime | date | None) -> str | None:
+    """Write a moment as ISO 8601 UTC, or a date as YYYY-MM-DD."""
+    if isinstance(moment, datetime):
+        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.isoformat() if moment else None
+
+
+def seconds(delta: timedelta | None) -> int | None:
+    """Write a duration as whole seconds."""
+    return int(delta.total_seconds()) if delta is not None else None
+
+
+def share_data(share: Share) -> dict:
+    """Describe a share: met, judged and the percentage."""
+    percent = round(share.percent, 1) if share.percent is not None else None
+    return {"met": share.met, "judged": share.judged, "percent": percent}
+
+
+def figures_data(figures: Figures) -> dict:
+    """Describe one group's figures; durations in seconds."""
+    spreads = {s.measure: {"known": s.known, "median": seconds(s.median), "p90": seconds(s.p90)} for s in figures.spreads}
+    return {
+        "group": figures.label,
+        "month": figures.month,
+        "severity": figures.severity,
+        "incidents": figures.incidents,
+        "durations_seconds": spreads,
+        "acknowledged_within_target": share_data(figures.within_response),
+        "resolved_within_target": share_data(figures.within_resolve),
+        "missed_update_commitments": figures.missed_updates,
+        "postmortems_on_time": share_data(figures.postmortems_on_time),
+        "action_items_on_time": share_data(figures.actions_on_time),
+    }
+
+
+def metrics_data(metrics: Metrics) -> dict:
+    """Describe the figures per month and severity, per severity, and in total."""
+    months = [{"month": m.month, "groups": [figures_data(f) for f in (*m.severities, m.total)]} for m in metrics.months]
+    return {
+        "timezone": metrics.timezone,
+        "months": months,
+        "by_severity": [figures_data(f) for f in metrics.by_severity],
+        "total": figures_data(metrics.total),
+    }
+
+
+def overdue_data(portal: Portal, now: datetime) -> dict:
+    """List what is overdue at ``now``: committed updates, postmortem deadlines and action items."""
+    updates = [
+        {"id": r.id, "title": r.title, "severity": r.severity.id if r.severity else None, "owner": r.commander,
+         "due": iso(r.next_update), "overdue_by_seconds": seconds(now - r.next_update)}
+        for r in portal.active if r.overdue(now)
+    ]
+    postmortems = [
+        {"id": p.incident_id, "title": p.incident_title, "status": p.status,
+         "deadlines": [{"deadline": d.name, "due": iso(d.due), "overdue_by_seconds": seconds(now - d.overdue_from)}
+                       for d in p.overdue_deadlines]}
+        for p in portal.followups.overdue_postmortems
+    ]
+    actions = [
+        {"id": a.incident_id, "title": a.title, "owner": a.owner, "due": iso(a.due), "days_overdue": a.days_overdue,
+         "ticket": a.ticket}
+        for a in portal.followups.overdue_actions
+    ]
+    return {"updates": updates, "postmortems": postmortems, "action_items": actions}
+
+
+def report_data(portal: Portal, site_name: str, now: datetime) -> dict:
+    """Gather the whole report as plain data."""
+    active = [
+        {"id": r.id, "title": r.title, "kind": r.kind, "status": r.status, "severity": r.severity.id if r.severity else None,
+         "owner": r.commander, "next_update": iso(r.next_update)}
+        for r in portal.active
+    ]
+    return {"site": site_name, "as_of": iso(now), "active": active, "overdue": overdue_data(portal, now),
+            "metrics": metrics_data(portal.metrics)}
+
+
+def duration_words(value: int | None) -> str:
+    """Write seconds as 1 h 5 min, or a dash."""
+    return format_duration(timedelta(seconds=value)) if value is not None else "—"
+
+
+def share_words(share: dict) -> str:
+    """Write a share as 3/4 (75 %), or a dash when nothing was judged."""
+    if not share["judged"]:
+        return "—"
+    return f"{share['met']}/{share['judged']} ({share['percent']:g} %)"
+
+
+def spread_words(spread: dict) -> str:
+    """Write a median and 90th percentile as 12 min / 40 min."""
+    if not spread["known"]:
+        return "—"
+    return f"{duration_words(spread['median'])} / {duration_words(spread['p90'])}"
+
+
+def figure_row(figures: dict) -> list[str]:
+    """One group's figures as table cells, in COLUMNS order."""
+    durations = [spread_words(figures["durations_seconds"][m]) for m in MEASURES]
+    shares = [share_words(figures[k]) for k in ("acknowledged_within_target", "resolved_within_target")]
+    follow = [share_words(figures[k]) for k in ("postmortems_on_time", "action_items_on_time")]
+    return [figures["group"], str(figures["incidents"]), *durations, *shares, str(figures["missed_update_commitments"]), *follow]
+
+
+def overdue_lines(data: dict) -> list[str]:
+    """Describe what is overdue, one item per line."""
+    overdue = data["overdue"]
+    lines = [f"{u['id']}: next update was due {u['due']}, overdue by {duration_words(u['overdue_by_seconds'])} (owner {u['owner']})"
+             for u in overdue["updates"]]
+    for p in overdue["postmortems"]:
+        late = "; ".join(f"{d['deadline']} overdue by {duration_words(d['overdue_by_seconds'])}" for d in p["deadlines"])
+        lines.append(f"{p['id']}: postmortem {p['status'].replace('_', ' ')}: {late}")
+    lines += [f"{a['id']}: action item '{a['title']}' (owner {a['owner'] or 'unassigned'}) was due {a['due']}, "
+              f"{a['days_overdue']} days ago" for a in overdue["action_items"]]
+    return lines or ["Nothing is overdue."]
+
+
+def active_lines(data: dict) -> list[str]:
+    """Describe the active records, one per line."""
+    lines = [f"{r['id']}: {r['status'].replace('_', ' ')}, {r['severity'] or r['kind']}, owner {r['owner']}, "
+             f"next update by {r['next_update'] or '—'}" for r in data["active"]]
+    return lines or ["No open incidents and no maintenance under way."]
+
+
+def figure_tables(data: dict) -> list[tuple[str, list[list[str]]]]:
+    """The figures as titled tables: in total, per severity, then per month (newest first)."""
+    metrics = data["metrics"]
+    tables = [("In total", [figure_row(metrics["total"])]), ("By severity", [figure_row(f) for f in metrics["by_severity"]])]
+    tables += [(month["month"], [figure_row(f) for f in month["groups"]]) for month in reversed(metrics["months"])]
+    return tables
+
+
+def text_table(rows: list[list[str]]) -> list[str]:
+    """Lay out rows under COLUMNS with aligned columns."""
+    widths = [max(len(row[i]) for row in [list(COLUMNS), *rows]) for i in range(len(COLUMNS))]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [list(COLUMNS), *rows]]
+
+
+def as_text(data: dict) -> str:
+    """Write the report for a terminal."""
+    lines = [f"{data['site']}: report as of {data['as_of']}", "", "Active", *[f"  {x}" for x in active_lines(data)]]
+    lines += ["", "Overdue", *[f"  {x}" for x in overdue_lines(data)], ""]
+    lines += [f"Durations are median / 90th percentile; months in {data['metrics']['timezone']}.", ""]
+    for title, rows in figure_tables(data):
+        lines += [title, *[f"  {x}" for x in text_table(rows)], ""]
+    return "\n".join(lines)
+
+
+def markdown_cell(text: str) -> str:
+    """Escape a table cell's pipes and line breaks."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(rows: list[list[str]]) -> list[str]:
+    """Write rows under COLUMNS as a Markdown table."""
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    return lines + ["| " + " | ".join(markdown_cell(cell) for cell in row) + " |" for row in rows]
+
+
+def as_markdown(data: dict) -> str:
+    """Write the report as Markdown, for a wiki page or a pull request comment."""
+    lines = [f"# {markdown_cell(data['site'])}: report as of {data['as_of']}", "", "## Active", ""]
+    lines += [f"- {markdown_cell(x)}" for x in active_lines(data)] + ["", "## Overdue", ""]
+    lines += [f"- {markdown_cell(x)}" for x in overdue_lines(data)] + ["", "## Figures", ""]
+    lines += [f"Durations are median / 90th percentile; months in {data['metrics']['timezone']}.", ""]
+    for title, rows in figure_tables(data):
+        lines += [f"### {title}", "", *markdown_table(rows), ""]
+    return "\n".join(lines)
+
+
+def render_report(portal: Portal, site_name: str, now: datetime, output_format: str) -> str:
+    """Render the report in one of FORMATS."""
+    data = report_data(portal, site_name, now)
+    if output_format == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return as_markdown(data) if output_format == "markdown" else as_text(data)

@@ -1,0 +1,35 @@
+"""Everything the internal records portal shows beyond the status site, computed once from the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from generator.model.corpus import Corpus
+from generator.views.followups import Followups, followups_view
+from generator.views.metrics import Metrics, metrics_view
+from generator.views.now import ActiveRecord, active_records
+from generator.views.oncall import OnCall, oncall_view
+from generator.views.records import RecordView, records_view
+
+
+@dataclass(frozen=True, slots=True)
+class Portal:
+    """The portal's data: active records, full incident records, follow-ups, on-call and metrics."""
+
+    active: tuple[ActiveRecord, ...]
+    records: dict[str, RecordView]
+    followups: Followups
+    oncall: OnCall
+    metrics: Metrics
+
+
+def portal_view(corpus: Corpus, now: datetime) -> Portal:
+    """Compute the portal's views of ``corpus`` as of ``now``."""
+    return Portal(
+        active=active_records(corpus),
+        records=records_view(corpus, now),
+        followups=followups_view(corpus, now),
+        oncall=oncall_view(corpus, now),
+        metrics=metrics_view(corpus, now),
+    )
