@@ -28,6 +28,7 @@ from generator.model.postmortem import POSTMORTEM_STATUSES, ActionItem, Postmort
 from generator.model.site import Severity
 from generator.views.audience import PUBLISHED_POSTMORTEM_STATUSES
 from generator.views.measures import MET, MISSED, PENDING
+from generator.views.people import name_of
 
 NOT_APPLICABLE = "not_applicable"
 MISSING = "missing"
@@ -214,11 +215,6 @@ def overdue_actions(followups: Followups) -> tuple[ActionRow, ...]:
     return tuple(row for row in followups.actions if row.overdue)
 
 
-def person_name(corpus: Corpus, person_id: str | None) -> str | None:
-    """Return a person's display name, or the id when people.yml does not list them."""
-    person = corpus.person(person_id)
-    return person.name if person else person_id
-
 
 def missing_postmortems(corpus: Corpus) -> list[Incident]:
     """List the resolved incidents whose severity requires a postmortem that does not exist."""
@@ -249,7 +245,7 @@ def postmortem_record(postmortem: Postmortem, incident: Incident | None, ctx: Ch
         severity=ctx.corpus.site.severity(incident.severity) if incident else None,
         status=postmortem.status,
         public=postmortem.public,
-        authors=tuple(person_name(ctx.corpus, a) for a in postmortem.authors),
+        authors=tuple(name_of(ctx.corpus, a) for a in postmortem.authors),
         drafted=postmortem.drafted,
         reviewed_on=postmortem.reviewed_on,
         resolved=resolved_at(incident),
@@ -326,7 +322,7 @@ def action_row(postmortem: Postmortem, title: str, index: int, item: ActionItem,
         type=item.type,
         status=item.status,
         owner_id=item.owner,
-        owner=person_name(ctx.corpus, item.owner),
+        owner=name_of(ctx.corpus, item.owner),
         due=item.due,
         done_on=item.done_on,
         ticket=item.ticket,

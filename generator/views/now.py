@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from generator.checks.ownership import current_owner
 from generator.model.corpus import Corpus
 from generator.model.incident import Incident
 from generator.model.site import Severity
 from generator.views.incidents import UPDATE_LABELS
 from generator.views.measures import next_update_due
+from generator.views.people import ROLE_LABELS, name_of, owner_of
 
-ROLE_LABELS = {"tech_lead": "Technical Lead", "comms_lead": "Communications Lead", "scribe": "Scribe"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,17 +44,6 @@ class ActiveRecord:
         return self.next_update is not None and now > self.next_update
 
 
-def name_of(corpus: Corpus, person_id: str | None) -> str | None:
-    """Return a person's display name, or the id when people.yml does not list them."""
-    if person_id is None:
-        return None
-    person = corpus.person(person_id)
-    return person.name if person else person_id
-
-
-def owner(incident: Incident) -> str | None:
-    """Return who owns the record now: the commander after acknowledged handoffs."""
-    return current_owner(incident.handoffs) if incident.handoffs else incident.commander
 
 
 def awaiting(incident: Incident) -> str | None:
@@ -86,7 +74,7 @@ def active_record(corpus: Corpus, incident: Incident) -> ActiveRecord:
         status=incident.status,
         public=incident.public,
         severity=corpus.site.severity(incident.severity),
-        commander=name_of(corpus, owner(incident)),
+        commander=name_of(corpus, owner_of(incident)),
         roles=roles(corpus, incident),
         started=incident.started or incident.detected,
         next_update=next_update_due(incident),

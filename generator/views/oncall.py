@@ -16,6 +16,7 @@ from generator.checks.rotations import DECIDE_FROM_DAY, coverage, month_after
 from generator.model.corpus import Corpus
 from generator.model.rotation import WEEKDAYS, Rotation
 from generator.model.schedule import Duty, final_duties, next_on_duty, on_duty, utc
+from generator.views.people import name_of
 
 PAST_WEEKS = 4
 COMING_WEEKS = 8
@@ -165,11 +166,6 @@ def oncall_view(corpus: Corpus, now: datetime) -> OnCall:
     return OnCall(now, rotations, people_duties(corpus, rotations))
 
 
-def display_name(corpus: Corpus, person_id: str | None) -> str | None:
-    """Return a person's name from people.yml, or the id when they are not listed."""
-    person = corpus.person(person_id)
-    return person.name if person else person_id
-
 
 def duty_view(corpus: Corpus, rotation: Rotation, duty: Duty | None) -> DutyView | None:
     """Describe one duty with names; None stays None."""
@@ -177,8 +173,8 @@ def duty_view(corpus: Corpus, rotation: Rotation, duty: Duty | None) -> DutyView
         return None
     reason = duty.override.reason if duty.override else None
     return DutyView(
-        rotation.id, rotation.name, rotation.timezone, duty.person, display_name(corpus, duty.person),
-        utc(duty.start), utc(duty.end), duty.backup, display_name(corpus, duty.backup), reason,
+        rotation.id, rotation.name, rotation.timezone, duty.person, name_of(corpus, duty.person),
+        utc(duty.start), utc(duty.end), duty.backup, name_of(corpus, duty.backup), reason,
     )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from generator.checks.ownership import current_owner
 from generator.checks.timing import format_target
 from generator.model.corpus import Corpus
 from generator.model.incident import MILESTONES, Handoff, Incident, TimelineEntry
@@ -18,8 +17,8 @@ from generator.model.site import Severity
 from generator.views.incidents import IncidentView, UpdateView, incident_view
 from generator.views.measures import MET, MISSED, NO_TARGET, PENDING, Measure, measures, missed_commitments
 from generator.views.measures import next_update_due, update_overdue
+from generator.views.people import ROLE_LABELS, name_of, owner_of
 
-ROLE_LABELS = {"tech_lead": "Technical Lead", "comms_lead": "Communications Lead", "scribe": "Scribe"}
 MITIGATION_LABELS = {
     "rollback": "rollback",
     "fix_forward": "fix forward",
@@ -198,17 +197,6 @@ class RecordView:
         return found or [self.now]
 
 
-def name_of(corpus: Corpus, person_id: str | None) -> str | None:
-    """Return a person's display name, or the id when people.yml does not list them."""
-    if person_id is None:
-        return None
-    person = corpus.person(person_id)
-    return person.name if person else person_id
-
-
-def owner_of(incident: Incident) -> str | None:
-    """Return who owns the record now: the commander, after the handoffs that were acknowledged."""
-    return current_owner(incident.handoffs) if incident.handoffs else incident.commander
 
 
 def roles(corpus: Corpus, incident: Incident) -> tuple[RoleView, ...]:
