@@ -110,7 +110,7 @@ def test_timeline_is_one_ordered_list_with_kind_labels_in_time_order(files):
 def test_next_update_is_marked_for_the_browser_with_build_time_words(example, files):
     page = page_of(files, API)
     assert '<span class="sb-due" data-sb-due="2026-11-23T18:30:00Z">due in 30 min</span>' in page
-    assert '<p class="sb-asof">As of <time datetime="2026-11-23T18:00:00Z"' in page
+    assert '<p class="sb-asof" data-sb-live>As of <time datetime="2026-11-23T18:00:00Z"' in page
     later = page_of(render(example, parse_now("2026-11-23T19:05:00Z")), API)
     assert '<span class="sb-due sb-due--overdue" data-sb-due="2026-11-23T18:30:00Z">overdue by 35 min</span>' in later
     closed = page_of(files, WAREHOUSE)
