@@ -21,10 +21,11 @@ node_modules/.package-lock.json: package-lock.json
 setup: $(BIN)/statusbook node_modules/.package-lock.json
 
 # Set up, validate the example portal in this repository (incidents/, rotations/, people.yml, statusbook.yml),
-# and build its public status site into site/public.
+# and build its public status site into site/public and its internal records portal into site/internal.
 portal: setup
 	$(BIN)/statusbook validate --root . --now $(NOW)
 	$(BIN)/statusbook build --root . --audience public --site-dir site/public --now $(NOW)
+	$(BIN)/statusbook build --root . --audience internal --site-dir site/internal --now $(NOW)
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -84,6 +84,8 @@ def mkdocs_config(settings: SiteSettings, docs_dir: Path, site_dir: Path, overri
     }
     if settings.url:
         config["site_url"] = settings.url
+    if settings.portal:
+        config["extra"] = {"sb_portal": True}
     return config
 
 
