@@ -1,4 +1,4 @@
-"""Time `statusbook build` of the public site on synthetic roots, against a bare `mkdocs build` of as many pages.
+"""Time `statusbook build` of the public site (or the internal portal) on synthetic roots, against a bare `mkdocs build` of as many pages.
 
 For each size it prints the build's seconds, peak memory and site size, and the seconds of MkDocs with the same theme
 and plugins building the same number of plain pages (a title and a few paragraphs each, none in the navigation).
@@ -63,11 +63,12 @@ def bare_site(folder: Path, pages: int) -> Path:
     return config
 
 
-def measure(size: int, work: Path) -> dict:
-    """Build the public site of a synthetic root of ``size`` incidents and the bare baseline."""
+def measure(size: int, work: Path, audience: str) -> dict:
+    """Build the ``audience`` site of a synthetic root of ``size`` incidents and the bare baseline."""
     root, site = work / "root", work / "site"
     generate(root, size)
-    seconds, peak = run([str(BIN / "statusbook"), "build", "--root", str(root), "--site-dir", str(site), "--now", NOW])
+    command = [str(BIN / "statusbook"), "build", "--root", str(root), "--audience", audience, "--site-dir", str(site)]
+    seconds, peak = run(command + ["--now", NOW])
     pages = sum(1 for _ in site.rglob("index.html"))
     config = bare_site(work / "bare", pages)
     bare_seconds, _ = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(work / "bare-site")],
@@ -79,11 +80,13 @@ def main() -> None:
     """Build each size and print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated incident counts")
+    parser.add_argument("--audience", choices=("public", "internal"), default="public", help="which site to build")
     args = parser.parse_args()
+    print(f"{args.audience} site")
     print(f"{'incidents':>9} {'pages':>6} {'build s':>8} {'peak MB':>8} {'site MB':>8} {'MB/1k':>6} {'bare s':>7} {'ratio':>6}")
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
-            row = measure(size, Path(tmp))
+            row = measure(size, Path(tmp), args.audience)
         print(f"{size:>9} {row['pages']:>6} {row['seconds']:>8.1f} {row['peak']:>8.0f} {row['size']:>8.1f} "
               f"{row['size'] / size * 1000:>6.1f} {row['bare']:>7.1f} {row['seconds'] / row['bare']:>6.2f}")
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
-from generator.model.rotation import Override, Rotation, Shift
+from generator.model.rotation import SHIFT_LENGTH_DAYS, Override, Rotation, Shift
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +83,42 @@ def final_duties(rotation: Rotation) -> list[Duty]:
     the backup changes with the shift.
     """
     moments = changes(rotation)
-    pieces = (piece_between(rotation, start, end) for start, end in zip(moments, moments[1:]))
+    shifts = ShiftIndex(rotation)
+    pieces = (piece_between(rotation, shifts, start, end) for start, end in zip(moments, moments[1:]))
     return [duty for _, duty in join_pieces([piece for piece in pieces if piece[1] is not None])]
 
 
-def piece_between(rotation: Rotation, start: datetime, end: datetime) -> tuple[Source, Duty | None]:
+class ShiftIndex:
+    """The shifts of a rotation by UTC start, answering shift_at in logarithmic time for long schedules."""
+
+    def __init__(self, rotation: Rotation) -> None:
+        """Sort the shifts by start; of shifts starting together the first listed sorts last, as shift_at prefers it."""
+        listed = enumerate(rotation.shifts)
+        spans = sorted(((utc(rotation.shift_start(s)), -i, utc(rotation.shift_end(s)), s) for i, s in listed), key=lambda x: x[:2])
+        spans = [(start, end, shift) for start, _, end, shift in spans]
+        self.starts = [start for start, _, _ in spans]
+        self.spans = spans
+
+    def at(self, moment: datetime) -> Shift | None:
+        """Return the latest-starting shift that covers ``moment``, exactly as shift_at does."""
+        earliest = utc(moment) - timedelta(days=SHIFT_LENGTH_DAYS + 1)
+        for index in range(bisect_right(self.starts, utc(moment)) - 1, -1, -1):
+            start, end, shift = self.spans[index]
+            if start < earliest:
+                return None
+            if utc(moment) < end:
+                return shift
+        return None
+
+
+def piece_between(rotation: Rotation, shifts: ShiftIndex, start: datetime, end: datetime) -> tuple[Source, Duty | None]:
     """Return where the duty between two consecutive changes comes from, and that duty (None if nobody is scheduled)."""
-    duty = on_duty(rotation, start)
-    source = (shift_at(rotation, start), override_at(rotation, start))
-    return source, replace(duty, start=start, end=end) if duty else None
+    shift, override = shifts.at(start), override_at(rotation, start)
+    if override is not None:
+        duty = Duty(override.person, start, end, shift.backup if shift else None, override)
+    else:
+        duty = replace(shift_duty(rotation, shift), start=start, end=end) if shift else None
+    return (shift, override), duty
 
 
 def join_pieces(pieces: list[tuple[Source, Duty]]) -> list[tuple[Source, Duty]]:

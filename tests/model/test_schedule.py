@@ -173,3 +173,21 @@ def test_weeks_across_both_dst_switches_in_berlin_last_167_and_169_hours() -> No
     assert {(moment.time(), moment.weekday()) for moment in handovers} == {(time(10, 0), 0)}
     assert spans(duties)[1] == ("bruno", "2026-03-23T09:00Z", "2026-03-30T08:00Z")
     assert spans(duties)[31] == ("bruno", "2026-10-19T08:00Z", "2026-10-26T09:00Z")
+
+
+def test_final_duties_agree_with_on_duty_when_shifts_overlap() -> None:
+    """Overlapping and repeated shifts (invalid, but loadable) resolve as on_duty does: the latest start wins, and of
+    two shifts starting together the first listed."""
+    shifts = (
+        Shift(date(2026, 6, 1), "alice", "bruno"),
+        Shift(date(2026, 6, 1), "chen", "dana"),
+        Shift(date(2026, 6, 4), "bruno", "alice"),
+        Shift(date(2026, 6, 20), "dana", "chen"),
+    )
+    rotation = berlin_rotation(shifts)
+    duties = final_duties(rotation)
+    moments = [m + offset for m in changes(rotation) for offset in (timedelta(0), timedelta(hours=7))]
+    for moment in moments:
+        covering = [(d.person, d.backup) for d in duties if d.start <= moment < d.end]
+        expected = on_duty(rotation, moment)
+        assert covering == ([(expected.person, expected.backup)] if expected else []), moment
