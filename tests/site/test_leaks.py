@@ -63,9 +63,10 @@ def plant_postmortem(front, body: str) -> str:
 
 
 def plant_site(path: Path) -> None:
-    """Mark internal components and severity descriptions."""
+    """Mark internal components, severity descriptions and the internal portal's address."""
     yaml = round_trip()
     config = yaml.load(path.read_text(encoding="utf-8"))
+    config["internal_url"] = f"https://records.example/{marker('internal-url')}/"
     for component in config["components"]:
         if not component["public"]:
             component["name"] = marker("component-name")
@@ -132,7 +133,7 @@ def test_markers_were_planted_in_every_kind_of_internal_field(planted):
     text = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*") if p.is_file())
     kinds = {"timeline", "handoff-status", "handoff-steps", "internal-title", "internal-update", "notes", "ticket",
              "postmortem-body", "component-name", "component-description", "component-group", "severity-description",
-             "person-name", "contact-email", "rotation-name", "override-reason", "rotation-body"}
+             "person-name", "contact-email", "rotation-name", "override-reason", "rotation-body", "internal-url"}
     assert {k for k in kinds if f"-{k}" in text} == kinds
 
 
