@@ -161,7 +161,25 @@ def test_pull_requests_are_validated_with_annotations_built_and_tested() -> None
         for step in steps(job)
         if step.get("uses", "").startswith("actions/upload-artifact@")
     ]
-    assert sorted(uploaded) == ["site/internal", "site/public"]
+    assert sorted(uploaded) == ["artifacts/screenshots", "site/internal", "site/public"]
+
+
+def test_the_tests_job_uploads_the_browser_screenshots_even_when_tests_fail() -> None:
+    """The screenshots the browser tests save are uploaded after the tests step, whatever its outcome."""
+    for workflow in pull_request_workflows().values():
+        for job in workflow["jobs"].values():
+            names = [step.get("run", "") for step in steps(job)]
+            if not any("pytest" in run for run in names):
+                continue
+            tests_at = next(i for i, run in enumerate(names) if "pytest" in run)
+            uploads = [(i, step) for i, step in enumerate(steps(job))
+                       if step.get("uses", "").startswith("actions/upload-artifact@")
+                       and step["with"]["path"] == "artifacts/screenshots"]
+            assert len(uploads) == 1, uploads
+            at, upload = uploads[0]
+            assert at > tests_at and upload["if"] == "always()"
+            return
+    pytest.fail("no pull request job runs the tests")
 
 
 def test_pages_deploy_job_has_exactly_pages_and_id_token_write() -> None:

@@ -60,30 +60,3 @@ def browser():
 
     with chromium() as launched:
         yield launched
-
-
-@pytest.fixture(scope="session")
-def internal_site(tmp_path_factory) -> Path:
-    """The example portal's internal site, built once."""
-    site_dir = tmp_path_factory.mktemp("internal") / "site"
-    result = build_site(REPO, site_dir, audience=Audience.INTERNAL)
-    assert result.built, result.report.problems
-    return site_dir
-
-
-@pytest.fixture(scope="session")
-def internal_site(tmp_path_factory) -> Path:
-    """The example portal's internal site, built once."""
-    site_dir = tmp_path_factory.mktemp("internal") / "site"
-    result = build_site(REPO, site_dir, audience=Audience.INTERNAL)
-    assert result.built, result.report.problems
-    return site_dir
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's chromium, launched headless through Playwright, one per test module."""
-    from tests.site.browsing import chromium
-
-    with chromium() as launched:
-        yield launched
