@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.site.conftest import copy_portal
+
 REPO = Path(__file__).resolve().parent.parent
 NOW = "2026-11-23T18:00:00Z"
 
@@ -87,12 +89,7 @@ def test_the_hook_entry_validates_the_example_portal() -> None:
 
 def test_the_hook_entry_fails_a_commit_with_an_invalid_record(tmp_path: Path) -> None:
     """An incident naming an unknown commander makes the hook exit 1 and name the file."""
-    root = tmp_path / "portal"
-    root.mkdir()
-    for name in ("statusbook.yml", "people.yml"):
-        shutil.copy(REPO / name, root / name)
-    for folder in ("incidents", "rotations"):
-        shutil.copytree(REPO / folder, root / folder)
+    root = copy_portal(tmp_path / "portal")
     record = root / "incidents" / "2026" / "2026-11-23-api-increased-latency.md"
     text = record.read_text(encoding="utf-8")
     commander = re.search(r"^commander: (\S+)$", text, re.MULTILINE)

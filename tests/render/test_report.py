@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from generator.clock import parse_now
 from generator.loading.corpus import load_root
 from generator.render.report import COLUMNS, render_report
 from generator.views.portal import portal_view
+from tests.site.conftest import copy_portal
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = "2026-11-23T18:00:00Z"
@@ -77,8 +77,7 @@ def test_cli_prints_each_format() -> None:
 
 def test_cli_refuses_invalid_records(tmp_path: Path) -> None:
     """Invalid records print their problems and exit 1, like validate."""
-    root = tmp_path / "portal"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "tests", "docs"))
+    root = copy_portal(tmp_path / "portal")
     record = root / "incidents/2026/2026-11-23-api-increased-latency.md"
     record.write_text(record.read_text(encoding="utf-8").replace("commander: julia", "commander: nobody-known"), encoding="utf-8")
     result = run("report", "--root", str(root), "--now", NOW)

@@ -60,3 +60,21 @@ def browser():
 
     with chromium() as launched:
         yield launched
+
+
+@pytest.fixture(scope="module")
+def site_url(public_site: Path):
+    """The example portal's public site, served on 127.0.0.1."""
+    from tests.site.browsing import serving
+
+    with serving(public_site) as url:
+        yield url
+
+
+@pytest.fixture
+def open_page(browser, site_url):
+    """Return a function that opens a page source of the public site in a fresh context; off-site requests are refused."""
+    from tests.site.browsing import page_opener
+
+    with page_opener(browser, site_url) as opener:
+        yield opener

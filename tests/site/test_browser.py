@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.render import urls
-from tests.site.browsing import (DESKTOP, PHONE, axe_violations, page_opener, page_overflow, serving,
+from tests.site.browsing import (DESKTOP, PHONE, axe_violations, page_overflow, serving,
                                  wait_for_local_times)
 from tests.site.conftest import build_site, copy_portal
 
@@ -26,13 +26,6 @@ PAGES = {
     "postmortem": (urls.postmortem_page("2026-09-16-checkout-payments-failing"), ".sb-actions .sb-label >> nth=0",
                    "done"),
 }
-
-
-@pytest.fixture(scope="module")
-def site_url(public_site: Path):
-    """The example portal's public site, served."""
-    with serving(public_site) as url:
-        yield url
 
 
 def plant_outage(root: Path) -> None:
@@ -55,13 +48,6 @@ def outage_url(tmp_path_factory):
     assert result.built, [p.message for p in result.report.problems if p.level.name == "ERROR"]
     with serving(base / "site") as url:
         yield url
-
-
-@pytest.fixture
-def open_page(browser, site_url):
-    """Return a function that opens a page source in a fresh context; off-site requests are refused."""
-    with page_opener(browser, site_url) as opener:
-        yield opener
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import feedparser
 import pytest
 
@@ -12,7 +10,6 @@ from generator.loading.corpus import load_root
 from generator.render import urls
 from generator.views.audience import Audience
 from generator.views.page import site_view
-from tests.site.browsing import page_opener, serving
 from tests.site.conftest import NOW, REPO
 
 
@@ -20,20 +17,6 @@ from tests.site.conftest import NOW, REPO
 def view():
     """What the public site shows, from the model, to compare the browser's page with."""
     return site_view(load_root(REPO).corpus, Audience.PUBLIC, parse_now(NOW))
-
-
-@pytest.fixture(scope="module")
-def site_url(public_site: Path):
-    """The example portal's public site, served."""
-    with serving(public_site) as url:
-        yield url
-
-
-@pytest.fixture
-def open_page(browser, site_url):
-    """Open pages of the served public site."""
-    with page_opener(browser, site_url) as opener:
-        yield opener
 
 
 def test_status_page_shows_each_components_status_in_words(open_page, view):
