@@ -34,3 +34,8 @@ def resolve_now(given: str | None, environ: dict[str, str] | None = None) -> dat
             raise ClockError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{epoch}'")
         return datetime.fromtimestamp(int(epoch), timezone.utc)
     return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def iso_utc(moment: datetime) -> str:
+    """Write an aware moment as an ISO 8601 UTC timestamp to the second, such as 2026-11-23T18:00:00Z."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -7,7 +7,7 @@ Markdown only where the text is ours.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
 
@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.checks.timing import format_duration
+from generator.clock import iso_utc
 from generator.render import urls
 from generator.render.markup import to_html
 from generator.render.output import OutputFile
@@ -52,11 +53,6 @@ def due_tag(due: datetime | None, now: datetime) -> Markup:
     words = f"overdue by {format_duration(now - due)}" if late else f"due in {format_duration(due - now)}"
     css = "sb-due sb-due--overdue" if late else "sb-due"
     return Markup('<span class="{}" data-sb-due="{}">{}</span>').format(css, iso_utc(due), words)
-
-
-def iso_utc(moment: datetime) -> str:
-    """Write an aware moment as an ISO 8601 UTC timestamp for machines: 2026-11-23T15:08:00Z."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def duration_text(delta: timedelta | None) -> str:

@@ -6,9 +6,10 @@ All three formats are written from one plain structure, so they always agree.
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from generator.checks.timing import format_duration
+from generator.clock import iso_utc
 from generator.views.metrics import Figures, Metrics, Share
 from generator.views.portal import Portal
 
@@ -21,7 +22,7 @@ COLUMNS = ("Group", "Incidents", "Detect", "Acknowledge", "Mitigate", "Resolve",
 def iso(moment: datetime | date | None) -> str | None:
     """Write a moment as ISO 8601 UTC, or a date as YYYY-MM-DD."""
     if isinstance(moment, datetime):
-        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return iso_utc(moment)
     return moment.isoformat() if moment else None
 
 

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from generator.clock import ClockError, parse_now
+from generator.clock import ClockError, iso_utc as stamp, parse_now
 from generator.loading.records import POSTMORTEM_SUFFIX
 from generator.model.incident import IMPACTS, ROLES
 from generator.model.site import Severity
@@ -14,7 +14,7 @@ from generator.responder import yamlrt
 from generator.responder.edit import Document, commit, load_record, read_document
 from generator.responder.errors import RefusedEdit, UsageProblem
 from generator.responder.postmortem import skeleton
-from generator.responder.times import parse_when, stamp
+from generator.responder.times import parse_when
 from generator.responder.workspace import Workspace
 
 INCIDENTS_DIR = "incidents"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
-from generator.clock import ClockError, parse_now
+from generator.clock import ClockError, iso_utc as stamp, parse_now
 from generator.responder import yamlrt
 from generator.responder.edit import commit
 from generator.responder.errors import UsageProblem
 from generator.responder.incident import new_path, parse_component, public_update
-from generator.responder.times import parse_when, stamp
+from generator.responder.times import parse_when
 from generator.responder.workspace import Workspace
 
 DEFAULT_IMPACT = "under_maintenance"

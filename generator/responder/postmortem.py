@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from generator.clock import iso_utc as stamp
 from generator.model.incident import Incident
 from generator.model.postmortem import REQUIRED_SECTIONS
 from generator.responder import yamlrt
-from generator.responder.times import stamp
 
 GUIDANCE = {
     "Summary": "To be written: what happened, what it meant for users and how it ended, in at most five sentences.",

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from generator.clock import ClockError, parse_now
 from generator.responder.errors import UsageProblem
 
 _DURATION = re.compile(r"^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
-
-
-def stamp(moment: datetime) -> str:
-    """Format an aware moment as a record timestamp in UTC, such as 2026-11-23T18:00:00Z."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_duration(text: str) -> timedelta | None:

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.checks.rotations import DECIDE_FROM_DAY, coverage, month_after
+from generator.clock import iso_utc
 from generator.model.corpus import Corpus
 from generator.model.rotation import WEEKDAYS, Rotation
 from generator.model.schedule import Duty, final_duties, next_on_duty, on_duty, utc
@@ -225,14 +226,9 @@ def next_month(rotation: Rotation, now: datetime) -> NextMonth:
     return NextMonth(month, today.replace(day=DECIDE_FROM_DAY), today.day >= DECIDE_FROM_DAY, needed, covered_until)
 
 
-def iso(moment: datetime) -> str:
-    """Write a moment as ISO 8601 UTC text, such as 2026-11-23T09:00:00Z."""
-    return utc(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def browser_duties(duties: tuple[DutyView, ...], since: datetime) -> tuple[BrowserDuty, ...]:
     """Return the duties that end after ``since`` as plain data for the page script."""
-    return tuple(BrowserDuty(iso(d.start), iso(d.end), d.person) for d in duties if d.end > since)
+    return tuple(BrowserDuty(iso_utc(d.start), iso_utc(d.end), d.person) for d in duties if d.end > since)
 
 
 def people_duties(corpus: Corpus, rotations: tuple[RotationView, ...]) -> tuple[PersonDuties, ...]:
