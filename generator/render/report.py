@@ -12,6 +12,7 @@ from generator.checks.timing import format_duration
 from generator.clock import iso_utc
 from generator.views.metrics import Figures, Metrics, Share
 from generator.views.portal import Portal
+from generator.views.records import RecordView
 
 FORMATS = ("text", "json", "markdown")
 MEASURES = ("detect", "acknowledge", "mitigate", "resolve")
@@ -65,12 +66,17 @@ def metrics_data(metrics: Metrics) -> dict:
     }
 
 
+def severity_id(record: RecordView) -> str | None:
+    """Return the id of a record's severity, if it has one."""
+    return record.incident.severity.id if record.incident.severity else None
+
+
 def overdue_data(portal: Portal, now: datetime) -> dict:
     """List what is overdue at ``now``: committed updates, postmortem deadlines and action items."""
     updates = [
-        {"id": r.id, "title": r.title, "severity": r.severity.id if r.severity else None, "owner": r.commander,
+        {"id": r.id, "title": r.incident.title, "severity": severity_id(r), "owner": r.owner,
          "due": iso(r.next_update), "overdue_by_seconds": seconds(now - r.next_update)}
-        for r in portal.active if r.overdue(now)
+        for r in portal.active if r.update_overdue
     ]
     postmortems = [
         {"id": p.incident_id, "title": p.incident_title, "status": p.status,
@@ -89,8 +95,8 @@ def overdue_data(portal: Portal, now: datetime) -> dict:
 def report_data(portal: Portal, site_name: str, now: datetime) -> dict:
     """Gather the whole report as plain data."""
     active = [
-        {"id": r.id, "title": r.title, "kind": r.kind, "status": r.status, "severity": r.severity.id if r.severity else None,
-         "owner": r.commander, "next_update": iso(r.next_update)}
+        {"id": r.id, "title": r.incident.title, "kind": r.incident.kind, "status": r.incident.status,
+         "severity": severity_id(r), "owner": r.owner, "next_update": iso(r.next_update)}
         for r in portal.active
     ]
     return {"site": site_name, "as_of": iso(now), "active": active, "overdue": overdue_data(portal, now),

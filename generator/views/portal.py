@@ -8,7 +8,7 @@ from datetime import datetime
 from generator.model.corpus import Corpus
 from generator.views.followups import Followups, followups_view
 from generator.views.metrics import Metrics, metrics_view
-from generator.views.now import ActiveRecord, active_records
+from generator.views.now import active_records
 from generator.views.oncall import OnCall, oncall_view
 from generator.views.records import RecordView, records_view
 
@@ -17,7 +17,7 @@ from generator.views.records import RecordView, records_view
 class Portal:
     """The portal's data: active records, full incident records, follow-ups, on-call and metrics."""
 
-    active: tuple[ActiveRecord, ...]
+    active: tuple[RecordView, ...]
     records: dict[str, RecordView]
     followups: Followups
     oncall: OnCall
@@ -26,9 +26,10 @@ class Portal:
 
 def portal_view(corpus: Corpus, now: datetime) -> Portal:
     """Compute the portal's views of ``corpus`` as of ``now``."""
+    records = records_view(corpus, now)
     return Portal(
-        active=active_records(corpus),
-        records=records_view(corpus, now),
+        active=active_records(records, corpus.site),
+        records=records,
         followups=followups_view(corpus, now),
         oncall=oncall_view(corpus, now),
         metrics=metrics_view(corpus, now),
