@@ -1,9 +1,12 @@
 """Every internal link and anchor of both built sites resolves, and every internal page is linked: LinkChecker says so.
 
 LinkChecker (PyPI ``linkchecker``, in the ``test`` extra) crawls each built site from its home page with no depth
-limit, over HTTP on 127.0.0.1: run as root it drops to user ``nobody``, who cannot read pytest's temporary
-directories. Its ``[AnchorCheck]`` plugin checks every ``#fragment``. The server answers with a ``LinkChecker``
-header, which lifts LinkChecker's per-host throttle (at most ten requests a second otherwise).
+limit, over HTTP on 127.0.0.1. Run as root, LinkChecker switches its effective user to ``nobody`` before it loads its
+plugins; in a checkout only root can read (a clone in ``mktemp -d``), ``nobody`` cannot list the plugin folder inside
+the virtualenv and the anchor check silently never runs. So it is started with that switch turned off: it fetches
+only the test's own server on 127.0.0.1. Its ``[AnchorCheck]`` plugin checks every ``#fragment``. The server
+answers with a ``LinkChecker`` header, which lifts LinkChecker's per-host throttle (at most ten requests a second
+otherwise).
 
 The internal site asks robots not to follow its links (``<meta name="robots" content="noindex, nofollow">``), and
 LinkChecker obeys that element with no switch to turn it off (linkchecker/linkchecker#374): it crawls a copy of
@@ -80,6 +83,14 @@ class Crawl:
     report: list[Checked]
 
 
+# LinkChecker's own entry point, without its switch to user nobody (see the module docstring).
+LAUNCH = (
+    "import sys; import linkcheck.command.linkchecker as cli; "
+    "assert callable(cli.drop_privileges); cli.drop_privileges = lambda: None; "
+    "sys.argv[0] = 'linkchecker'; cli.linkchecker()"
+)
+
+
 @functools.cache
 def published_addresses() -> tuple[str, ...]:
     """The absolute addresses the example portal's sites are published at (statusbook.yml ``url``, ``internal_url``)."""
@@ -92,7 +103,7 @@ def linkchecker_command(config: Path, depth: int) -> list[str]:
     require(importlib.util.find_spec("linkcheck") is not None,
             "LinkChecker is missing: pip install -e '.[test]' (it is in the test extra)")
     ignored = [arg for address in published_addresses() for arg in ("--ignore-url", "^" + re.escape(address))]
-    return [sys.executable, "-m", "linkcheck", "--config", str(config), "--no-status", "--verbose",
+    return [sys.executable, "-c", LAUNCH, "--config", str(config), "--no-status", "--verbose",
             "--recursion-level", str(depth), "--output", "xml/utf-8", *ignored]
 
 
