@@ -51,7 +51,7 @@ def incident_new(root, now, as_person, title, severity, components, public, comm
     """
     from generator.responder import incident as ops
 
-    run_responder(lambda: ops.new_incident(workspace(root, now, as_person), title, severity, components, public, commander, message))
+    run_responder(lambda: ops.new_incident(workspace(root, now, as_person), title, severity, components, public, commander, message), edits=root)
 
 
 @incident.command("update")
@@ -81,9 +81,9 @@ def incident_update(incident_id, root, now, as_person, status, message, next_upd
     from generator.responder import incident as ops
 
     if internal:
-        run_responder(lambda: ops.note(workspace(root, now, as_person), incident_id, message))
+        run_responder(lambda: ops.note(workspace(root, now, as_person), incident_id, message), edits=root)
     else:
-        run_responder(lambda: ops.update(workspace(root, now, as_person), incident_id, status, message, next_update))
+        run_responder(lambda: ops.update(workspace(root, now, as_person), incident_id, status, message, next_update), edits=root)
 
 
 @incident.command("resolve")
@@ -105,7 +105,7 @@ def incident_resolve(incident_id, root, now, as_person, message) -> None:
     """
     from generator.responder import incident as ops
 
-    run_responder(lambda: ops.resolve(workspace(root, now, as_person), incident_id, message))
+    run_responder(lambda: ops.resolve(workspace(root, now, as_person), incident_id, message), edits=root)
 
 
 @incident.command("handoff")
@@ -128,7 +128,7 @@ def incident_handoff(incident_id, root, now, as_person, to_person, status, next_
     """
     from generator.responder import incident as ops
 
-    run_responder(lambda: ops.handoff(workspace(root, now, as_person), incident_id, to_person, status, next_steps, next_update))
+    run_responder(lambda: ops.handoff(workspace(root, now, as_person), incident_id, to_person, status, next_steps, next_update), edits=root)
 
 
 @incident.command("ack")
@@ -145,7 +145,7 @@ def incident_ack(incident_id, root, now, as_person) -> None:
     """
     from generator.responder import incident as ops
 
-    run_responder(lambda: ops.acknowledge(workspace(root, now, as_person), incident_id))
+    run_responder(lambda: ops.acknowledge(workspace(root, now, as_person), incident_id), edits=root)
 
 
 @incident.command("role")
@@ -164,7 +164,7 @@ def incident_role(incident_id, role, person, root, now, as_person) -> None:
     """
     from generator.responder import incident as ops
 
-    run_responder(lambda: ops.assign_role(workspace(root, now, as_person), incident_id, role, person))
+    run_responder(lambda: ops.assign_role(workspace(root, now, as_person), incident_id, role, person), edits=root)
 
 
 def register(group: click.Group) -> None:

@@ -49,7 +49,7 @@ def maintenance_new(root, now, as_person, title, components, start, end, public,
     from generator.responder.maintenance import new_maintenance
 
     run_responder(lambda: new_maintenance(workspace(root, now, as_person), title, components, start, end,
-                                          public, commander, message, next_update))
+                                          public, commander, message, next_update), edits=root)
 
 
 def register(group: click.Group) -> None:

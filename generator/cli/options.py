@@ -49,16 +49,23 @@ next_update_option = click.option(
 incident_id_argument = click.argument("incident_id", metavar="ID")
 
 
-def run_responder(action) -> None:
-    """Run a responder action, print the files it wrote, and map its errors to exit codes."""
+def run_responder(action, edits: Path | None = None) -> None:
+    """Run a responder action, print the files it wrote, and map its errors to exit codes.
+
+    With ``edits`` (the portal root) the action holds the portal's edit lock from loading to writing, so
+    concurrent commands take turns instead of writing over each other's edits.
+    """
     from generator.reporting.text import one_line
-    from generator.responder.errors import RefusedEdit, UsageProblem
+    from generator.responder.errors import Busy, RefusedEdit, UsageProblem
 
     try:
-        written = action()
+        written = locked(edits, action) if edits is not None else action()
     except UsageProblem as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    except Busy as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
     except RefusedEdit as exc:
         for p in exc.problems:
             click.echo(f"{p.path}:{p.line}:{p.column}: {p.level} [{p.code}] {one_line(p.message)}", err=True)
@@ -66,6 +73,14 @@ def run_responder(action) -> None:
         sys.exit(EXIT_INVALID)
     for line in written:
         click.echo(line)
+
+
+def locked(root: Path, action):
+    """Run ``action`` while holding the edit lock of the portal at ``root``."""
+    from generator.responder.lock import editing
+
+    with editing(root, waiting=lambda message: click.echo(message, err=True)):
+        return action()
 
 
 def workspace(root: Path, now: str | None, as_person: str | None, identify: bool = True):

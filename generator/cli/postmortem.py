@@ -37,7 +37,7 @@ def postmortem_new(incident_id, root, now, as_person) -> None:
     """
     from generator.responder.followup import new_postmortem
 
-    run_responder(lambda: new_postmortem(workspace(root, now, as_person), incident_id))
+    run_responder(lambda: new_postmortem(workspace(root, now, as_person), incident_id), edits=root)
 
 
 @postmortem.command("action")
@@ -63,7 +63,7 @@ def postmortem_action(incident_id, root, now, as_person, title, owner, due, kind
     """
     from generator.responder.followup import add_action
 
-    run_responder(lambda: add_action(workspace(root, now, as_person), incident_id, title, owner, due, kind, ticket))
+    run_responder(lambda: add_action(workspace(root, now, as_person), incident_id, title, owner, due, kind, ticket), edits=root)
 
 
 def register(group: click.Group) -> None:

@@ -15,3 +15,7 @@ class RefusedEdit(Exception):
     def __init__(self, message: str, problems: list[Problem]) -> None:
         super().__init__(message)
         self.problems = problems
+
+
+class Busy(Exception):
+    """Another command holds the records, or they cannot be locked; nothing was written."""
