@@ -16,7 +16,7 @@ LOADING_CODES = {
     "S002": ("missing-field", "A required field is absent or empty."),
     "S003": ("wrong-type", "A value of the wrong type, such as yes/no for a boolean (YAML 1.1 only) or a number for text."),
     "S004": ("not-a-choice", "A value outside the allowed words, with the closest allowed one."),
-    "S005": ("bad-text", "Empty text, or an id with characters other than lower-case letters, digits, '-', '_' and '.'."),
+    "S005": ("bad-text", "Empty text, or an id that breaks the id rule: lower-case letters, digits, '-' and '_', starting with a letter or digit (severity ids may also use upper-case letters)."),
     "S006": ("bad-time", "A timestamp, date, time of day, duration or time zone that cannot be read."),
     "S007": ("naive-timestamp", "A timestamp without UTC offset. Add Z or an offset, or set default_timezone in statusbook.yml so it is read in that zone."),
 }
