@@ -12,6 +12,7 @@ LOADING_CODES = {
     "L009": ("complex-key", "A mapping key is a list or a mapping instead of a plain word."),
     "L010": ("not-a-mapping", "The front matter or YAML file is empty or is not a mapping of fields."),
     "L011": ("cut-by-comment", "A plain value is followed by ' #' and a word, such as 'in #deploys': YAML reads the rest of the line as a comment and drops it (a warning). Quote the value."),
+    "L012": ("bad-rotation-id", "A rotation file name (rotations/<id>.md) breaks the id rule: lower-case letters, digits, '-' and '_', starting with a letter or digit. The id becomes the address of the rotation's page and calendar, where spaces, other letters, capitals and a leading '.' or '-' break links or vanish from the site. Rename the file."),
     "S001": ("unknown-field", "A field the format does not define (a warning, with the closest known name). It is ignored."),
     "S002": ("missing-field", "A required field is absent or empty."),
     "S003": ("wrong-type", "A value of the wrong type, such as yes/no for a boolean (YAML 1.1 only) or a number for text."),

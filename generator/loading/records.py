@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from generator.loading import specs, strictyaml
 from generator.loading.schema import INVALID, Context, Record
 from generator.loading.source import Source, split_front_matter, yaml_source
+from generator.model.ids import ID_RULE, is_id
 from generator.model.incident import Incident
 from generator.model.postmortem import Postmortem, Section
 from generator.model.rotation import Rotation
@@ -102,9 +103,19 @@ def split_sections(body: str, first_line: int) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+def rotation_id_problems(path: str) -> list[Problem]:
+    """Report a rotation file whose name breaks the id rule: the id names its page and calendar."""
+    rotation_id = record_id(path)
+    if is_id(rotation_id):
+        return []
+    message = f"file name '{rotation_id}' is not a valid rotation id ({ID_RULE}); rename {path}"
+    return [error(path, "L012", message, line=1, column=1)]
+
+
 def load_rotation(path: str, text: str, zone: ZoneInfo | None) -> tuple[Source | None, Rotation | None, list[Problem]]:
     """Load a rotation record."""
     source, values, problems = read_markdown(path, text, specs.ROTATION, zone)
+    problems = rotation_id_problems(path) + problems
     if values is INVALID:
         return source, None, problems
     handover = values.pop("handover")
