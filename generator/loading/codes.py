@@ -20,4 +20,5 @@ LOADING_CODES = {
     "S005": ("bad-text", "Empty text, or an id that breaks the id rule: lower-case letters, digits, '-' and '_', starting with a letter or digit (severity ids may also use upper-case letters)."),
     "S006": ("bad-time", "A timestamp, date, time of day, duration or time zone that cannot be read."),
     "S007": ("naive-timestamp", "A timestamp without UTC offset. Add Z or an offset, or set default_timezone in statusbook.yml so it is read in that zone."),
+    "S008": ("published-unknown-field", "An unknown field in an update of a public record (public: true), such as 'internal: true'. Updates of a public record are published as they are, so this is an error, not the S001 warning: put internal notes in the record's 'timeline' (statusbook incident update ID --internal)."),
 }
