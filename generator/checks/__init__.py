@@ -13,6 +13,7 @@ from generator.problems import FieldPath, Level, Problem
 
 RULE_MODULES = (
     "identity",
+    "addresses",
     "references",
     "milestones",
     "updates",

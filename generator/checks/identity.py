@@ -71,18 +71,20 @@ def duplicate_id(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _duplicates(items: tuple, path: str, section: str, what: str) -> Iterator[Finding]:
-    """Report every item whose id an earlier item in the list already has."""
+    """Report every item whose id, regardless of case, an earlier item in the list already has."""
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
-        first = seen.setdefault(item.id, index)
+        first = seen.setdefault(item.id.casefold(), index)
         if first != index:
             message = f"{what} id '{item.id}' is already used by {section}[{first}]; ids must be unique"
+            if item.id != items[first].id:
+                message = f"{what} id '{item.id}' differs only in case from '{items[first].id}' ({section}[{first}]); ids must be unique regardless of case"
             yield Finding(path, message, (section, index, "id"))
 
 
 @rule("R104", "duplicate-config-id", Level.ERROR)
 def duplicate_config_id(ctx: CheckContext) -> Iterator[Finding]:
-    """Component and severity ids in `statusbook.yml` and person ids in `people.yml` must be unique, or references to them would be ambiguous. Rename or merge the duplicate entry."""
+    """Component and severity ids in `statusbook.yml` and person ids in `people.yml` must be unique, or references to them would be ambiguous; severity ids, the only ones that may use upper-case letters, must also differ in more than case (SEV1 and sev1 are one id). Rename or merge the duplicate entry."""
     corpus = ctx.corpus
     yield from _duplicates(corpus.site.components, corpus.config_path, "components", "component")
     yield from _duplicates(corpus.site.severities, corpus.config_path, "severities", "severity")

@@ -20,7 +20,7 @@ CONFIG_FILE = "statusbook.yml"
 PEOPLE_FILE = "people.yml"
 INCIDENTS_DIR = "incidents"
 ROTATIONS_DIR = "rotations"
-SKIPPED_NAMES = frozenset({"README.md", "index.md"})
+SKIPPED_NAMES = {INCIDENTS_DIR: frozenset({"README.md", "index.md"}), ROTATIONS_DIR: frozenset({"README.md"})}
 PARALLEL_FROM = 400
 LOADERS = {
     "incident": records.load_incident,
@@ -75,11 +75,12 @@ class FileResult:
 
 
 def record_files(root: Path, folder: str) -> list[str]:
-    """List the Markdown record files under a folder, as sorted root-relative paths."""
+    """List the Markdown record files under a folder, as sorted root-relative paths; rotations/index.md is a record."""
     base = root / folder
     if not base.is_dir():
         return []
-    found = (p for p in base.rglob("*.md") if p.is_file() and p.name not in SKIPPED_NAMES)
+    skipped = SKIPPED_NAMES[folder]
+    found = (p for p in base.rglob("*.md") if p.is_file() and p.name not in skipped)
     return sorted(p.relative_to(root).as_posix() for p in found)
 
 

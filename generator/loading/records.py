@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
 from generator.loading import specs, strictyaml
 from generator.loading.schema import INVALID, Context, Record
 from generator.loading.source import Source, split_front_matter, yaml_source
+from generator.model.ids import ID_RULE, is_id
 from generator.model.incident import Incident
 from generator.model.postmortem import Postmortem, Section
 from generator.model.rotation import Rotation
 from generator.model.site import Person, Site
-from generator.problems import Level, Problem, error
+from generator.problems import Level, Problem, did_you_mean, error, field_name
 
 POSTMORTEM_SUFFIX = ".postmortem.md"
 _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+Refine = Callable[[Source, dict[str, Any], list[Problem]], list[Problem]]
 
 
-def read_fields(source: Source, spec: Record, default_timezone: ZoneInfo | None) -> tuple[Any, list[Problem]]:
-    """Read a source's YAML strictly and convert it by a record spec."""
+def read_fields(source: Source, spec: Record, default_timezone: ZoneInfo | None,
+                refine: Refine | None = None) -> tuple[Any, list[Problem]]:
+    """Read a source's YAML strictly and convert it by a record spec; ``refine`` may judge its problems by the data."""
     data, problems = strictyaml.load(source)
     if any(p.code == "L005" for p in problems):
         return INVALID, problems
@@ -35,17 +39,20 @@ def read_fields(source: Source, spec: Record, default_timezone: ZoneInfo | None)
     ctx = Context(source.path, default_timezone)
     values = spec.convert_fields(data, ctx, ())
     problems.extend(ctx.problems)
+    if refine is not None:
+        problems = refine(source, data, problems)
     if any(p.level is Level.ERROR for p in problems):
         return INVALID, problems
     return values, problems
 
 
-def read_markdown(path: str, text: str, spec: Record, zone: ZoneInfo | None) -> tuple[Source | None, Any, list[Problem]]:
+def read_markdown(path: str, text: str, spec: Record, zone: ZoneInfo | None,
+                  refine: Refine | None = None) -> tuple[Source | None, Any, list[Problem]]:
     """Split front matter from a Markdown record and convert its fields."""
     source, problems = split_front_matter(path, text)
     if source is None:
         return None, INVALID, problems
-    values, field_problems = read_fields(source, spec, zone)
+    values, field_problems = read_fields(source, spec, zone, refine)
     return source, values, problems + field_problems
 
 
@@ -57,9 +64,33 @@ def record_id(path: str) -> str:
     return name.removesuffix(".md")
 
 
+def is_update_key(problem: Problem) -> bool:
+    """Tell whether a problem is an unknown field directly in one of the updates."""
+    where = problem.field
+    return problem.code == "S001" and len(where) == 3 and where[0] == "updates" and isinstance(where[1], int)
+
+
+def published_unknown(problem: Problem) -> Problem:
+    """Turn an unknown update field of a public record into an error: the update is published as it is."""
+    key = problem.field[2]
+    message = (
+        f"{field_name(problem.field[:2])}: unknown field '{key}'{did_you_mean(key, tuple(specs.UPDATE.by_name))}; "
+        "updates of a public record are published as they are: put internal notes in 'timeline' "
+        f"(statusbook incident update {record_id(problem.path)} --internal)"
+    )
+    return replace(problem, code="S008", level=Level.ERROR, message=message)
+
+
+def guard_public_updates(source: Source, data: dict[str, Any], problems: list[Problem]) -> list[Problem]:
+    """Refuse unknown fields in the updates of a public record; elsewhere they stay warnings."""
+    if data.get("public") is not True:
+        return problems
+    return [published_unknown(p) if is_update_key(p) else p for p in problems]
+
+
 def load_incident(path: str, text: str, zone: ZoneInfo | None) -> tuple[Source | None, Incident | None, list[Problem]]:
     """Load an incident or maintenance record."""
-    source, values, problems = read_markdown(path, text, specs.INCIDENT, zone)
+    source, values, problems = read_markdown(path, text, specs.INCIDENT, zone, guard_public_updates)
     if values is INVALID:
         return source, None, problems
     return source, Incident(id=record_id(path), path=path, body=source.body, body_line=source.body_line, **values), problems
@@ -102,9 +133,19 @@ def split_sections(body: str, first_line: int) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+def rotation_id_problems(path: str) -> list[Problem]:
+    """Report a rotation file whose name breaks the id rule: the id names its page and calendar."""
+    rotation_id = record_id(path)
+    if is_id(rotation_id):
+        return []
+    message = f"file name '{rotation_id}' is not a valid rotation id ({ID_RULE}); rename {path}"
+    return [error(path, "L012", message, line=1, column=1)]
+
+
 def load_rotation(path: str, text: str, zone: ZoneInfo | None) -> tuple[Source | None, Rotation | None, list[Problem]]:
     """Load a rotation record."""
     source, values, problems = read_markdown(path, text, specs.ROTATION, zone)
+    problems = rotation_id_problems(path) + problems
     if values is INVALID:
         return source, None, problems
     handover = values.pop("handover")

@@ -9,6 +9,7 @@ from typing import Any, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.loading.strictyaml import INVALID
+from generator.model.ids import ID_PATTERN, ID_RULE, SEVERITY_ID_PATTERN, SEVERITY_ID_RULE
 from generator.problems import FieldPath, Problem, did_you_mean, error, field_name, warning
 
 YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
@@ -18,7 +19,6 @@ _TIMESTAMP = re.compile(
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _DURATION = re.compile(r"^(?:(\d+)w)?\s*(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m(?:in)?)?$")
-_IDENT = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 
 @dataclass(slots=True)
@@ -104,19 +104,27 @@ class Text(Kind):
 class Ident(Text):
     """A lower-case identifier such as a person or component id."""
 
-    expects = "an id (lower-case letters, digits, '-', '_' or '.')"
+    expects = f"an id ({ID_RULE})"
+    pattern = ID_PATTERN
 
     def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
-        """Accept a lower-case identifier."""
+        """Accept an identifier that follows the id rule."""
         if not isinstance(value, str):
             return self.wrong_type(value, ctx, where)
-        if not _IDENT.match(value):
+        if not self.pattern.match(value):
             return ctx.error("S005", f"{label(where)}: '{value}' is not {self.expects}", where)
         return value
 
     def json_schema(self) -> dict[str, Any]:
         """A string matching the id pattern."""
-        return {"type": "string", "pattern": _IDENT.pattern}
+        return {"type": "string", "pattern": self.pattern.pattern}
+
+
+class SeverityIdent(Ident):
+    """A severity id such as SEV1: the id rule with letters of either case, since severity ids are shown, never used as paths."""
+
+    expects = f"a severity id ({SEVERITY_ID_RULE})"
+    pattern = SEVERITY_ID_PATTERN
 
 
 class Bool(Kind):

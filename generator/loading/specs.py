@@ -13,6 +13,7 @@ from generator.loading.schema import (
     ListOf,
     MapOf,
     Record,
+    SeverityIdent,
     Text,
     Timestamp,
     TimeZone,
@@ -192,7 +193,7 @@ SEVERITY = Record(
     "severity",
     "A severity level and its targets.",
     (
-        Field("id", TEXT, "Id used in incident records, such as SEV1.", required=True),
+        Field("id", SeverityIdent(), "Id used in incident records, such as SEV1; unique regardless of case.", required=True),
         Field("name", TEXT, "Display name, such as Critical.", required=True),
         Field("response", Duration((site.NEXT_BUSINESS_DAY,)), "Target from detection to acknowledgement.", required=True),
         Field("resolve", Duration(), "Target from detection to resolution (MTTR target).", required=True),

@@ -1,107 +1,34 @@
-"""Where each page and file of a site lives: the site's public contract, in one place.
-
-Page sources are Markdown paths in the docs directory; MkDocs serves ``x/y.md`` at ``x/y/``.
-"""
+"""Where each page and file of a site lives; the paths themselves are in generator.model.paths, so checks can read them too."""
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
-HOME = "index.md"
-HISTORY = "history/index.md"
-HISTORY_RSS = "history.rss"
-HISTORY_ATOM = "history.atom"
-BADGE = "badge.svg"
-STYLESHEET = "assets/statusbook.css"
-SCRIPT = "assets/statusbook.js"
-API_DIR = "api/v2"
-
-
-def incident_page(incident_id: str) -> str:
-    """The Markdown source of an incident's page."""
-    return f"incidents/{incident_id}.md"
-
-
-def postmortem_page(incident_id: str) -> str:
-    """The Markdown source of a published postmortem."""
-    return f"postmortems/{incident_id}.md"
-
-
-def component_page(component_id: str) -> str:
-    """The Markdown source of a component's page."""
-    return f"components/{component_id}.md"
-
-
-def month_page(month_key: str) -> str:
-    """The Markdown source of one month of history (YYYY-MM)."""
-    return f"history/{month_key}.md"
-
-
-def component_feed(component_id: str, kind: str) -> str:
-    """A component's feed file; ``kind`` is rss or atom."""
-    return f"feeds/components/{component_id}.{kind}"
-
-
-def component_badge(component_id: str) -> str:
-    """A component's status badge."""
-    return f"badges/{component_id}.svg"
-
-
-def api_file(name: str) -> str:
-    """A file of the Statuspage-compatible API, e.g. ``summary.json`` or ``incidents/unresolved.json``."""
-    return f"{API_DIR}/{name}"
-
-
-def served(source: str) -> str:
-    """The URL path (relative to the site root) at which a source file is served."""
-    if source == HOME:
-        return ""
-    if source.endswith("/index.md"):
-        return source.removesuffix("index.md")
-    if source.endswith(".md"):
-        return source.removesuffix(".md") + "/"
-    return source
-
-
-def absolute(base_url: str, source: str) -> str:
-    """The absolute URL of a source file on a site published at ``base_url``."""
-    return urljoin(base_url if base_url.endswith("/") else base_url + "/", served(source))
-
-
-def relative(from_source: str, to_source: str) -> str:
-    """A link from one page to another file, relative, as served with directory URLs."""
-    depth = served(from_source).count("/")
-    return "../" * depth + served(to_source) or "./"
-
-
-# The internal records portal: the status site's pages at the same paths, plus these.
-NOW = "now.md"
-POSTMORTEMS = "postmortems/index.md"
-ACTIONS = "actions.md"
-ONCALL = "oncall/index.md"
-METRICS = "metrics/index.md"
-
-
-def timeline_picture(incident_id: str) -> str:
-    """The SVG picture of an incident's phases, updates and handoffs on one time axis."""
-    return f"timelines/{incident_id}.svg"
-
-
-def rotation_page(rotation_id: str) -> str:
-    """The Markdown source of a rotation's calendar page."""
-    return f"oncall/{rotation_id}.md"
-
-
-def rotation_calendar(rotation_id: str) -> str:
-    """A rotation's iCalendar feed of final shifts."""
-    return f"oncall/{rotation_id}.ics"
-
-
-def person_calendar(person_id: str) -> str:
-    """One person's iCalendar feed of their shifts in every rotation."""
-    return f"oncall/people/{person_id}.ics"
-
-
-def metrics_chart(name: str) -> str:
-    """An SVG chart on the metrics page."""
-    return f"metrics/{name}.svg"
+from generator.model.paths import (  # noqa: F401 - re-exported: render modules and templates say urls.<name>
+    HOME,
+    HISTORY,
+    HISTORY_RSS,
+    HISTORY_ATOM,
+    BADGE,
+    STYLESHEET,
+    SCRIPT,
+    API_DIR,
+    incident_page,
+    postmortem_page,
+    component_page,
+    month_page,
+    component_feed,
+    component_badge,
+    api_file,
+    served,
+    absolute,
+    relative,
+    NOW,
+    POSTMORTEMS,
+    ACTIONS,
+    ONCALL,
+    METRICS,
+    timeline_picture,
+    rotation_page,
+    rotation_calendar,
+    person_calendar,
+    metrics_chart,
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.cli.comms import TEMPLATE_NAMES
+from generator.model.ids import is_id
 from generator.responder.comms import PACKAGED, SUFFIX, TEMPLATES
 from tests.responder.conftest import OPEN_ID, run
 
@@ -153,3 +154,8 @@ def test_help_has_an_example(portal: Path) -> None:
     result = run(portal, "comms", "--help", person=None)
     assert result.exit_code == 0
     assert "Example" in result.output and "statusbook comms 2026-11-23-api-increased-latency" in result.output
+
+
+def test_every_template_name_follows_the_id_rule() -> None:
+    """Template names are ids: a team override in templates/comms/ is found by <id>.md.j2."""
+    assert all(is_id(name) for name in TEMPLATES)
