@@ -51,7 +51,7 @@ incident_id_argument = click.argument("incident_id", metavar="ID")
 
 def run_responder(action) -> None:
     """Run a responder action, print the files it wrote, and map its errors to exit codes."""
-    from generator.reporting.text import one_line
+    from generator.reporting.text import problem_line
     from generator.responder.errors import RefusedEdit, UsageProblem
 
     try:
@@ -61,7 +61,7 @@ def run_responder(action) -> None:
         sys.exit(EXIT_USAGE)
     except RefusedEdit as exc:
         for p in exc.problems:
-            click.echo(f"{p.path}:{p.line}:{p.column}: {p.level} [{p.code}] {one_line(p.message)}", err=True)
+            click.echo(problem_line(p), err=True)
         click.echo(f"Refused: {exc}", err=True)
         sys.exit(EXIT_INVALID)
     for line in written:
