@@ -232,3 +232,15 @@ def test_control_characters_in_a_file_name_stay_on_one_line_in_every_format(port
     annotations = [line for line in github.stdout.splitlines() if line.startswith("::error")]
     assert annotations == ["::error file=incidents/2026/bad%0Aname\\t\\x1b[31m.md,line=1,col=1,title=L003::"
                            "missing front matter: the file must start with a line '---'"]
+
+
+def test_an_edit_refuses_a_record_linked_outside_and_keeps_the_link(portal: Path) -> None:
+    name = Path(INCIDENT).name
+    shutil.copy(portal / INCIDENT, portal.parent / "outside" / name)
+    link(portal, INCIDENT, portal.parent / "outside" / name)
+    before = snapshot(portal.parent)
+    result = run("incident", "update", Path(name).stem, "--status", "monitoring", "--message", "Still watching.",
+                 "--root", str(portal), "--now", NOW, "--as", "alice")
+    assert result.exit_code == 2, result.output
+    assert f"links outside the portal are not read: {INCIDENT} points outside {portal}" in result.stderr
+    assert changes(before, snapshot(portal.parent)) == []
