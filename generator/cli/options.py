@@ -55,7 +55,7 @@ def run_responder(action, edits: Path | None = None) -> None:
     With ``edits`` (the portal root) the action holds the portal's edit lock from loading to writing, so
     concurrent commands take turns instead of writing over each other's edits.
     """
-    from generator.reporting.text import one_line
+    from generator.reporting.text import problem_line
     from generator.responder.errors import Busy, RefusedEdit, UsageProblem
 
     try:
@@ -68,7 +68,7 @@ def run_responder(action, edits: Path | None = None) -> None:
         sys.exit(EXIT_INVALID)
     except RefusedEdit as exc:
         for p in exc.problems:
-            click.echo(f"{p.path}:{p.line}:{p.column}: {p.level} [{p.code}] {one_line(p.message)}", err=True)
+            click.echo(problem_line(p), err=True)
         click.echo(f"Refused: {exc}", err=True)
         sys.exit(EXIT_INVALID)
     for line in written:

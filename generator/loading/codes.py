@@ -1,7 +1,7 @@
 """Codes of the problems found while reading files, before any rule runs."""
 
 LOADING_CODES = {
-    "L001": ("unreadable-file", "The file cannot be read, is larger than 1 MB, or a required file such as people.yml is missing."),
+    "L001": ("unreadable-file", "The file cannot be read, is larger than 1 MB (checked before reading it), or a required file such as people.yml is missing."),
     "L002": ("not-utf8", "The file is not valid UTF-8. A byte order mark and CRLF line endings are fine."),
     "L003": ("missing-front-matter", "A Markdown record must start with a line '---' that opens its YAML front matter."),
     "L004": ("unterminated-front-matter", "The front matter has no closing '---' line."),
@@ -13,6 +13,8 @@ LOADING_CODES = {
     "L010": ("not-a-mapping", "The front matter or YAML file is empty or is not a mapping of fields."),
     "L011": ("cut-by-comment", "A plain value is followed by ' #' and a word, such as 'in #deploys': YAML reads the rest of the line as a comment and drops it (a warning). Quote the value."),
     "L012": ("bad-rotation-id", "A rotation file name (rotations/<id>.md) breaks the id rule: lower-case letters, digits, '-' and '_', starting with a letter or digit. The id becomes the address of the rotation's page and calendar, where spaces, other letters, capitals and a leading '.' or '-' break links or vanish from the site. Rename the file."),
+    "L013": ("link-outside-root", "A symbolic link under the portal (a file or a folder, directly or through other links) points outside the portal root. Its target is never opened: records are read only from inside the repository."),
+    "L014": ("not-a-regular-file", "A record path is a FIFO, socket, device or other special file. It is never opened: records are read only from regular files."),
     "S001": ("unknown-field", "A field the format does not define (a warning, with the closest known name). It is ignored."),
     "S002": ("missing-field", "A required field is absent or empty."),
     "S003": ("wrong-type", "A value of the wrong type, such as yes/no for a boolean (YAML 1.1 only) or a number for text."),

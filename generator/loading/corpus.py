@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from generator.loading import records
+from generator.loading.files import find_files, read_file
 from generator.loading.source import Source, decode, split_front_matter, yaml_source
 from generator.memory import collection_paused
 from generator.model.corpus import Corpus
@@ -20,6 +21,7 @@ CONFIG_FILE = "statusbook.yml"
 PEOPLE_FILE = "people.yml"
 INCIDENTS_DIR = "incidents"
 ROTATIONS_DIR = "rotations"
+TEMPLATES_DIR = "templates/comms"
 SKIPPED_NAMES = {INCIDENTS_DIR: frozenset({"README.md", "index.md"}), ROTATIONS_DIR: frozenset({"README.md"})}
 PARALLEL_FROM = 400
 LOADERS = {
@@ -74,23 +76,25 @@ class FileResult:
     problems: list[Problem]
 
 
-def record_files(root: Path, folder: str) -> list[str]:
-    """List the Markdown record files under a folder, as sorted root-relative paths; rotations/index.md is a record."""
-    base = root / folder
-    if not base.is_dir():
-        return []
-    skipped = SKIPPED_NAMES[folder]
-    found = (p for p in base.rglob("*.md") if p.is_file() and p.name not in skipped)
-    return sorted(p.relative_to(root).as_posix() for p in found)
+def is_record_name(name: str, folder: str) -> bool:
+    """Say whether a file name in a record folder is one of a Markdown record; rotations/index.md is a record."""
+    return name.endswith(".md") and name not in SKIPPED_NAMES[folder]
+
+
+def is_template_name(name: str) -> bool:
+    """Say whether a file name is one of a Jinja2 comms template."""
+    return name.endswith(".j2")
+
+
+def record_files(root: Path, folder: str) -> tuple[list[str], list[Problem]]:
+    """List the Markdown record files under a folder, sorted, with the links out and non-regular files found."""
+    return find_files(root, folder, partial(is_record_name, folder=folder))
 
 
 def read_text(root: Path, path: str) -> tuple[str | None, list[Problem]]:
     """Read and decode one file, or say why it cannot be read."""
-    try:
-        data = (root / path).read_bytes()
-    except OSError as exc:
-        return None, [error(path, "L001", f"cannot read file: {exc.strerror}", line=1, column=1)]
-    return decode(path, data)
+    data, problems = read_file(root, path)
+    return (None, problems) if data is None else decode(path, data)
 
 
 def load_file(root: Path, zone: ZoneInfo | None, job: tuple[str, str]) -> FileResult:
@@ -114,11 +118,16 @@ def load_config(root: Path, path: str, loader) -> tuple[Source | None, Any, list
 
 def record_jobs(root: Path) -> list[tuple[str, str]]:
     """List every record file with the kind of record it holds."""
-    jobs = []
-    for path in record_files(root, INCIDENTS_DIR):
-        jobs.append((path, "postmortem" if path.endswith(records.POSTMORTEM_SUFFIX) else "incident"))
-    jobs.extend((path, "rotation") for path in record_files(root, ROTATIONS_DIR))
-    return jobs
+    return found_records(root)[0]
+
+
+def found_records(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """List every record file with its kind, and report the links out and special files met on the way."""
+    incidents, problems = record_files(root, INCIDENTS_DIR)
+    rotations, more = record_files(root, ROTATIONS_DIR)
+    jobs = [(path, "postmortem" if path.endswith(records.POSTMORTEM_SUFFIX) else "incident") for path in incidents]
+    jobs.extend((path, "rotation") for path in rotations)
+    return jobs, problems + more + find_files(root, TEMPLATES_DIR, is_template_name)[1]
 
 
 def load_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int) -> list[FileResult]:
@@ -143,12 +152,13 @@ def load_root(root: Path, workers: int | None = None) -> Loaded:
 
 def load_everything(root: Path, workers: int | None) -> Loaded:
     """Load every file under ``root``; see load_root."""
-    if not (root / CONFIG_FILE).is_file():
+    if not has_entry(root / CONFIG_FILE):
         raise RootError(f"{root} has no {CONFIG_FILE}; pass --root with the directory that holds your records")
     loaded = Loaded(None, Sources(root), file_count=1)
     site = keep(loaded, CONFIG_FILE, *load_config(root, CONFIG_FILE, records.load_site))
     people = load_people(root, loaded)
-    jobs = record_jobs(root)
+    jobs, found = found_records(root)
+    loaded.problems.extend(found)
     results = load_records(root, site.default_timezone if site else None, jobs, workers or default_workers())
     loaded.file_count += len(results)
     by_kind: dict[str, list] = {"incident": [], "postmortem": [], "rotation": []}
@@ -168,6 +178,11 @@ def load_everything(root: Path, workers: int | None) -> Loaded:
     return loaded
 
 
+def has_entry(path: Path) -> bool:
+    """Say whether a file, or a link to be checked, stands at ``path`` (a folder does not count)."""
+    return path.is_symlink() or (path.exists() and not path.is_dir())
+
+
 def keep(loaded: Loaded, path: str, source: Source | None, record: Any, problems: list[Problem]) -> Any:
     """Keep a file's source and problems; return its record."""
     loaded.problems.extend(problems)
@@ -178,7 +193,7 @@ def keep(loaded: Loaded, path: str, source: Source | None, record: Any, problems
 def load_people(root: Path, loaded: Loaded):
     """Load ``people.yml``, reporting it if it is missing."""
     loaded.file_count += 1
-    if not (root / PEOPLE_FILE).is_file():
+    if not os.path.lexists(root / PEOPLE_FILE):
         message = f"{PEOPLE_FILE} is missing; list everyone who appears in records there"
         loaded.problems.append(error(PEOPLE_FILE, "L001", message, line=1, column=1))
         return None

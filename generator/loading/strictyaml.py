@@ -47,6 +47,7 @@ _MAYBE_TYPED = frozenset("-+.0123456789tTfFnN~")
 
 
 CUT_COMMENT = re.compile(r"[ \t]+(#\S.*)")
+NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
 def _float(text: str) -> float:
@@ -96,10 +97,23 @@ def compose(source: Source) -> tuple[Node | None, list[Problem]]:
         if exc.context and exc.problem:
             message += f" ({exc.context}{_started_at(source, exc.context_mark)})"
         return None, [error(source.path, "L005", message, line=line, column=column)]
+    except yaml.reader.ReaderError as exc:
+        return None, [refused_character(source, exc)]
     except yaml.YAMLError as exc:
-        return None, [error(source.path, "L005", f"YAML error: {exc}", line=source.yaml_line, column=1)]
+        return None, [error(source.path, "L005", f"YAML error: {' '.join(str(exc).split())}", line=source.yaml_line, column=1)]
     finally:
         composer.dispose()
+
+
+def refused_character(source: Source, exc: yaml.reader.ReaderError) -> Problem:
+    """Report a character YAML refuses, such as NUL, at its line and column."""
+    found = NON_PRINTABLE.search(source.yaml)
+    index = found.start() if found else 0
+    line = source.yaml.count("\n", 0, index) + source.yaml_line
+    column = index - (source.yaml.rfind("\n", 0, index) + 1) + 1
+    character = ord(found.group()) if found else exc.character
+    message = f"YAML syntax error: unacceptable character #x{character:04x} ({exc.reason}); remove it"
+    return error(source.path, "L005", message, line=line, column=column)
 
 
 def _position(source: Source, mark: Any) -> tuple[int, int]:

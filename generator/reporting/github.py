@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from generator.reporting.text import summary
+from generator.reporting.text import escaped, summary
 from generator.validate import Report
 
 
 def escape_data(text: str) -> str:
-    """Escape an annotation message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape an annotation message: line breaks as GitHub reads them, other control characters with backslashes."""
+    return escaped(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import traceback
 from datetime import datetime, timedelta, timezone
 from functools import partial
@@ -10,8 +11,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import jinja2
+from jinja2.loaders import split_template_path
 
 from generator.checks.timing import format_duration
+from generator.loading.files import leaving_link, read_file
+from generator.loading.source import decode
 from generator.model.incident import Incident, TimelineEntry, Update
 from generator.responder.errors import UsageProblem
 from generator.responder.followup import loaded_incident
@@ -134,10 +138,29 @@ def oneline(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+class TeamTemplates(jinja2.BaseLoader):
+    """The team's templates under templates/comms/, read only from regular files inside the portal root."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        """Return a team template's text, or say it has none so the packaged one is used."""
+        path = (TEAM_DIR / "/".join(split_template_path(template))).as_posix()
+        refused = leaving_link(self.root, path)
+        if refused is None and not os.path.lexists(self.root / path):
+            raise jinja2.TemplateNotFound(template)
+        data, problems = (None, [refused]) if refused else read_file(self.root, path)
+        text, problems = (None, problems) if data is None else decode(path, data)
+        if text is None:
+            raise UsageProblem(f"comms template {path}: {problems[0].message}")
+        return text, str(self.root / path), lambda: True
+
+
 def environment(ws: Workspace) -> jinja2.Environment:
     """Return a strict Jinja2 environment that prefers the team's templates over the packaged ones."""
-    search = [str(ws.root / TEAM_DIR), str(PACKAGED)]
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(search), undefined=jinja2.StrictUndefined,
+    loader = jinja2.ChoiceLoader([TeamTemplates(ws.root), jinja2.FileSystemLoader(str(PACKAGED))])
+    env = jinja2.Environment(loader=loader, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False, autoescape=False)
     env.filters.update(filters(ws))
     return env

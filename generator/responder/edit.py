@@ -14,7 +14,7 @@ from typing import Any
 from ruamel.yaml.error import YAMLError
 
 from generator.loading import records
-from generator.loading.corpus import Loaded, Sources
+from generator.loading.corpus import Loaded, Sources, read_text
 from generator.loading.source import split_front_matter
 from generator.model.corpus import Corpus
 from generator.problems import Level, Problem
@@ -55,8 +55,11 @@ def parse_document(path: str, text: str) -> Document:
 
 
 def read_document(root: Path, path: str) -> Document:
-    """Read and parse one record file under ``root``."""
-    return parse_document(path, (root / path).read_text(encoding="utf-8"))
+    """Read and parse one record file under ``root``, refusing one that loading refuses to read."""
+    text, problems = read_text(root, path)
+    if text is None:
+        raise UsageProblem(f"{path}: {problems[0].message}; run statusbook validate and fix it first")
+    return parse_document(path, text)
 
 
 def write_atomic(target: Path, text: str) -> None:

@@ -105,3 +105,9 @@ def test_hash_word_after_a_plain_value_warns_that_the_rest_is_dropped() -> None:
 def test_quoted_values_spaced_comments_blocks_and_inner_hashes_do_not_warn(text) -> None:
     _, problems = load(yaml_source("x.yml", text))
     assert problems == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [("a: 1\nb: x\0y\n", ["2:5 L005"]), ("a: 'é€\x1b'\n", ["1:7 L005"])])
+def test_characters_yaml_refuses_are_placed_at_their_line_and_column(text: str, expected: list[str]) -> None:
+    """NUL and other control characters are placed by line and column, not by a byte offset."""
+    assert read(text) == (None, expected)
