@@ -92,7 +92,7 @@ def refuse_sources(given: Path, target: Path, base: Path) -> None:
 
 def refuse_contents(given: Path, target: Path, force: bool) -> None:
     """Refuse a checkout or records, even marked or forced; without force, anything not a Statusbook build."""
-    names = set(os.listdir(target))
+    names = set(os.listdir(target)) - {p.name for p in leftover_scratch(target)}
     never = sorted(names & set(NEVER_REPLACED))
     if never:
         raise SiteDirRefused(f"site-dir {given} holds {', '.join(never)}: it is a git checkout or a portal, "

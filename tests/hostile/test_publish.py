@@ -375,3 +375,11 @@ def test_serve_stopped_with_sigterm_removes_its_temporary_folder(portal, tmp_pat
         server.send_signal(signal.SIGTERM)
         server.communicate(timeout=30)
     assert sorted(p.name for p in temporary.iterdir()) == []
+
+
+def test_build_help_says_what_it_replaces():
+    result = CliRunner().invoke(cli, ["build", "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "replaced only when it is missing, empty or a previous Statusbook build (marked by a .statusbook-site file)" in text
+    assert "--force Also replace a non-empty directory that is not a Statusbook build." in text

@@ -194,3 +194,12 @@ def test_os_errors_name_the_path_and_the_reason(tmp_path):
     assert sitedir.os_error_message(error, tmp_path / "site") == (
         f"could not publish the site into {tmp_path / 'site'}: Read-only file system ({tmp_path / 'site' / 'x'}); "
         "the previous site was left as it was")
+
+
+def test_a_directory_holding_only_an_interrupted_swap_counts_as_empty(root, tmp_path):
+    site = tmp_path / "mnt"
+    left = sitedir.make_scratch(tree(site, {}), sitedir.scratch_prefix(site))
+    tree(left, {"new/index.html": "<p>"})
+    check_site_dir(site, root, force=False)
+    sitedir.remove_leftovers(site)
+    assert list(site.iterdir()) == []
