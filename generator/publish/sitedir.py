@@ -56,7 +56,10 @@ class SiteTarget:
 
     def check(self) -> None:
         """Refuse a site directory that would replace records, a checkout or, without force, foreign files."""
-        check_site_dir(self.site_dir, self.root, self.force)
+        try:
+            check_site_dir(self.site_dir, self.root, self.force)
+        except OSError as exc:
+            raise PublishError(os_error_message(exc, self.site_dir)) from None
 
 
 def real(path: Path) -> Path:

@@ -203,3 +203,14 @@ def test_a_directory_holding_only_an_interrupted_swap_counts_as_empty(root, tmp_
     check_site_dir(site, root, force=False)
     sitedir.remove_leftovers(site)
     assert list(site.iterdir()) == []
+
+
+def test_an_unreadable_site_directory_is_a_publishing_error(root, tmp_path, monkeypatch):
+    site = tree(tmp_path / "site", {"index.html": "<p>"})
+
+    def denied(path):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    monkeypatch.setattr(sitedir.os, "listdir", denied)
+    with pytest.raises(PublishError, match=f"could not publish the site into {site}: Permission denied"):
+        sitedir.SiteTarget(site, root).check()
