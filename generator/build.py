@@ -1,7 +1,8 @@
 """Build a site end to end: load and validate everything, compute views, render every file, then publish.
 
 Like ``mkdocs build`` it works in two phases: nothing is written until all records are loaded, checked and rendered,
-and the site directory is replaced only by a finished build.
+and the site directory is replaced only by a finished build. Before anything is loaded the site directory is checked:
+it must be missing, empty or a previous Statusbook build (see ``generator.publish.sitedir``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Callable
 
 from generator.loading.corpus import load_root
 from generator.memory import collection_paused
+from generator.publish.sitedir import SiteTarget
 from generator.render.assets import asset_files
 from generator.render.badges import badge_files
 from generator.render.feeds import feed_files
@@ -77,16 +79,22 @@ def checked_site(root: Path, audience: Audience, now: datetime) -> tuple[Report,
         return report, view, render_site(view)
 
 
-def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progress: Progress = lambda _: None) -> BuildResult:
-    """Validate the records under ``root``; if they are valid, build the ``audience`` site into ``site_dir``."""
+def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progress: Progress = lambda _: None,
+          force: bool = False) -> BuildResult:
+    """Validate the records under ``root``; if they are valid, build the ``audience`` site into ``site_dir``.
+
+    Raises SiteDirRefused before loading anything when ``site_dir`` must not be replaced.
+    """
     from generator.publish.mkdocs_site import publish
 
+    target = SiteTarget(site_dir, root, audience.value, force)
+    target.check()
     report, view, output = checked_site(root, audience, now)
     progress(f"Checked {report.file_count} files: {report.errors} errors, {report.warnings} warnings")
     if view is None or output is None:
         return BuildResult(report)
     progress(f"Rendered {len(output)} files for {len(view.incidents)} {audience.value} records; building with MkDocs")
-    publish(output, settings_for(view, now), site_dir)
+    publish(output, settings_for(view, now), target, progress)
     progress(f"Built the {audience.value} site in {site_dir}")
     return BuildResult(report, len(output))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.options import EXIT_INVALID, EXIT_OK, now_option, now_or_usage_error, root_option
+from generator.cli.options import EXIT_INVALID, EXIT_OK, EXIT_USAGE, now_option, now_or_usage_error, root_option
 from generator.loading.corpus import RootError
 
 audience_option = click.option(
@@ -30,15 +30,29 @@ def progress(message: str) -> None:
 @click.option(
     "--site-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Where to write the site. Default: site/public or site/internal under the current directory.",
+    help="Where to write the site: a missing or empty directory, or a previous Statusbook build. "
+    "Default: site/public or site/internal under the current directory.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Also replace a non-empty directory that is not a Statusbook build. "
+    "Never the records, an ancestor of them, or a directory holding .git or statusbook.yml.",
 )
 @now_option
-def build(root: Path, audience: str, site_dir: Path | None, now: str | None) -> None:
+def build(root: Path, audience: str, site_dir: Path | None, force: bool, now: str | None) -> None:
     """Validate every record, then build the status site with MkDocs.
 
     Invalid records stop the build with exit 1 and leave the existing site
     directory exactly as it was; so does any failure while building. The same
     records and the same --now (or SOURCE_DATE_EPOCH) give a byte-identical site.
+
+    The site directory is replaced only when it is missing, empty or a
+    previous Statusbook build (marked by a .statusbook-site file); the portal
+    root, its source folders, an ancestor of them and a git checkout are
+    refused with exit 2. The new build replaces the old one in one atomic
+    exchange, or entry by entry in a mount point. Builds into one directory
+    wait for each other.
 
     \b
     Example:
@@ -46,15 +60,19 @@ def build(root: Path, audience: str, site_dir: Path | None, now: str | None) -> 
     """
     from generator.build import BuildError, build as run_build
     from generator.publish.mkdocs_site import PublishError
+    from generator.publish.sitedir import SiteDirRefused
     from generator.reporting import render
     from generator.views.audience import Audience
 
     moment = now_or_usage_error(now)
     target = site_dir or Path("site") / audience
     try:
-        result = run_build(root, Audience(audience), target, moment, progress)
+        result = run_build(root, Audience(audience), target, moment, progress, force=force)
     except RootError as exc:
         raise click.UsageError(str(exc)) from None
+    except SiteDirRefused as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     except (BuildError, PublishError) as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_INVALID)

@@ -1,13 +1,14 @@
 """The MkDocs adapter: write the rendered files and a generated mkdocs.yml, build, and swap the site into place.
 
-Nothing else in Statusbook imports MkDocs. A failed build leaves the previous site exactly as it was.
+Nothing else in Statusbook imports MkDocs. A failed build leaves the previous site exactly as it was; what may be
+replaced, the lock and the swap itself live in ``generator.publish.sitedir``.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
+import signal
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,14 +19,23 @@ from typing import Callable
 
 import yaml
 
+from generator.publish.sitedir import (
+    PublishError,
+    SiteTarget,
+    make_scratch,
+    os_error_message,
+    remove_leftovers,
+    remove_scratch,
+    replace_site,
+    scratch_prefix,
+    site_lock,
+    write_site_marker,
+)
 from generator.render import urls
 from generator.render.output import Output
 
 OVERRIDES = "overrides"
-
-
-class PublishError(RuntimeError):
-    """MkDocs could not build the site; the previous site is untouched."""
+__all__ = ["PublishError", "SiteSettings", "publish", "serve"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,13 +168,6 @@ def run_mkdocs(config_file: Path) -> None:
         logger.propagate = propagate
 
 
-def swap_in(built: Path, site_dir: Path, trash: Path) -> None:
-    """Replace ``site_dir`` with ``built`` by two renames on one file system."""
-    if site_dir.exists():
-        site_dir.rename(trash)
-    built.rename(site_dir)
-
-
 def stage(output: Output, settings: SiteSettings, work: Path, **extra) -> Path:
     """Write the docs, overrides and mkdocs.yml (with ``extra`` settings) into ``work``; return the config file."""
     docs, overrides, built = work / "docs", work / OVERRIDES, work / "site"
@@ -176,17 +179,30 @@ def stage(output: Output, settings: SiteSettings, work: Path, **extra) -> Path:
     return config_file
 
 
-def publish(output: Output, settings: SiteSettings, site_dir: Path) -> None:
-    """Build ``output`` into ``site_dir``; on any failure the existing ``site_dir`` is left untouched."""
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-", dir=site_dir.parent) as scratch:
-        work = Path(scratch)
+def publish(output: Output, settings: SiteSettings, target: SiteTarget, say: Callable[[str], None]) -> None:
+    """Build ``output`` into the target's site directory; on any failure the existing site is left untouched."""
+    site_dir = target.site_dir.resolve()
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        with site_lock(site_dir, say):
+            target.check()
+            remove_leftovers(site_dir)
+            build_and_swap(output, settings, site_dir, target.audience)
+    except OSError as exc:
+        raise PublishError(os_error_message(exc, site_dir)) from None
+
+
+def build_and_swap(output: Output, settings: SiteSettings, site_dir: Path, audience: str) -> None:
+    """Build in a marked scratch folder beside ``site_dir``, mark the result ours, and swap it in."""
+    work = make_scratch(site_dir.parent, scratch_prefix(site_dir))
+    try:
         config_file = stage(output, settings, work)
         with build_environment(settings.epoch):
             run_mkdocs(config_file)
-        swap_in(work / "site", site_dir, work / "previous")
-        shutil.rmtree(work / "previous", ignore_errors=True)
+        write_site_marker(work / "site", audience)
+        replace_site(work / "site", site_dir, work)
+    finally:
+        remove_scratch(work)
 
 
 Render = Callable[[], "Output | None"]
@@ -234,8 +250,23 @@ def serve(render: Render, settings: SiteSettings, watch: list[Path], dev_addr: s
         raise PublishError("the records are invalid; fix them before previewing")
     _render_for_serve.append(render)
     hook = Path(__file__).with_name("serve_hook.py")
-    with tempfile.TemporaryDirectory(prefix="statusbook-serve-") as scratch:
+    with terminate_as_interrupt(), tempfile.TemporaryDirectory(prefix="statusbook-serve-") as scratch:
         config_file = stage(first, settings, Path(scratch), hooks=[str(hook)], watch=[str(p) for p in watch], strict=False)
         os.environ["NO_MKDOCS_2_WARNING"] = "1"
         show_mkdocs_log()
         mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=dev_addr)
+
+
+def interrupt(signum: int, frame) -> None:
+    """Stop the preview as Ctrl+C would."""
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def terminate_as_interrupt():
+    """Treat SIGTERM like Ctrl+C for the duration, so the preview's temporary folder is removed; restore after."""
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
