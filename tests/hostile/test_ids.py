@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
+from generator.publish.sitedir import write_site_marker
 from tests.hostile.tree import changes, snapshot
 from tests.site.conftest import NOW, REPO, copy_portal
 
@@ -95,12 +96,13 @@ def test_validate_refuses_with_the_exact_message(hostile: tuple[Path, str]) -> N
 
 
 def test_build_refuses_and_touches_nothing(hostile: tuple[Path, str], tmp_path: Path) -> None:
-    """Build exits 1, leaves an existing site byte-identical and writes nothing anywhere else."""
+    """Build exits 1, leaves an existing (previously built) site byte-identical and writes nothing anywhere else."""
     root, expected = hostile
     site = tmp_path / "site"
     (site / "oncall").mkdir(parents=True)
     (site / "index.html").write_text("<p>the site as it was</p>")
     (site / "oncall" / "index.html").write_text("<p>the on-call overview as it was</p>")
+    write_site_marker(site, "internal")
     before = snapshot(tmp_path)
     result = invoke("build", "--root", str(root), "--audience", "internal", "--site-dir", str(site))
     assert result.exit_code == 1, result.output

@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
+from generator.publish.sitedir import write_site_marker
 from tests.hostile.tree import changes, snapshot
 
 REPO = Path(__file__).resolve().parents[2]
@@ -168,6 +169,7 @@ def test_build_refuses_a_link_outside_and_leaves_the_site_untouched(portal: Path
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("<p>the published site</p>")
+    write_site_marker(site, "public")
     link(portal, path, portal.parent / "outside" / ("secret.md" if path.endswith(".md") else "secret.yml"))
     before = snapshot(tmp_path)
     result = run("build", "--root", str(portal), "--site-dir", str(site), "--now", NOW)
