@@ -17,6 +17,7 @@ LOADING_CODES = {
     "S003": ("wrong-type", "A value of the wrong type, such as yes/no for a boolean (YAML 1.1 only) or a number for text."),
     "S004": ("not-a-choice", "A value outside the allowed words, with the closest allowed one."),
     "S005": ("bad-text", "Empty text, or an id with characters other than lower-case letters, digits, '-', '_' and '.'."),
-    "S006": ("bad-time", "A timestamp, date, time of day, duration or time zone that cannot be read."),
+    "S006": ("bad-time", "A timestamp, date, time of day, duration or time zone that cannot be read, or a timestamp or date outside the years 1970 to 9998."),
     "S007": ("naive-timestamp", "A timestamp without UTC offset. Add Z or an offset, or set default_timezone in statusbook.yml so it is read in that zone."),
+    "S008": ("local-time-changeover", "A timestamp without UTC offset, read in default_timezone, falls on a clock change: it happened twice (clocks went back) or never (clocks went forward). The message names both readings; write the offset of the one you mean."),
 }
