@@ -15,6 +15,7 @@ RULE_MODULES = (
     "identity",
     "references",
     "milestones",
+    "moments",
     "updates",
     "ownership",
     "targets",
