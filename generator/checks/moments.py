@@ -40,9 +40,20 @@ def postmortem_days(postmortem: Postmortem) -> Iterator[tuple[FieldPath, date]]:
             yield ("action_items", index, "done_on"), item.done_on
 
 
-def future_message(where: FieldPath, when: str, now: str) -> str:
+def future_message(where: FieldPath, moment: datetime, now: datetime) -> str:
     """Say that a field reports a moment after now, and what usually causes it."""
-    return f"{field_name(where)} {when} is after now ({now}): a record cannot report what has not happened; check the date and UTC offset, or --now"
+    return (
+        f"{field_name(where)} {format_time(moment)} is after now ({format_time(now)}): "
+        "a record cannot report what has not happened; check the date and UTC offset, or --now"
+    )
+
+
+def future_day_message(where: FieldPath, day: date, today: date) -> str:
+    """Say that a field reports a date after today, and what usually causes it."""
+    return (
+        f"{field_name(where)} {day} is after today ({today} in the site time zone): "
+        "a record cannot report what has not happened; check the date, or --now"
+    )
 
 
 @rule("I206", "moment-in-future", Level.ERROR)
@@ -54,19 +65,18 @@ def moment_in_future(ctx: CheckContext) -> Iterator[Finding]:
 
 def future_incident_moments(ctx: CheckContext) -> Iterator[Finding]:
     """Report each incident moment later than now."""
-    now = format_time(ctx.now)
     for incident in ctx.corpus.incidents:
         for where, moment in incident_moments(incident):
             if moment > ctx.now:
-                yield Finding(incident.path, future_message(where, format_time(moment), now), where)
+                yield Finding(incident.path, future_message(where, moment, ctx.now), where)
 
 
 def future_postmortem_moments(ctx: CheckContext) -> Iterator[Finding]:
     """Report a postmortem's draft time later than now, and its dates after today in the site time zone."""
-    now, today = format_time(ctx.now), local_date(ctx.now, ctx)
+    today = local_date(ctx.now, ctx)
     for postmortem in ctx.corpus.postmortems:
         if postmortem.drafted is not None and postmortem.drafted > ctx.now:
-            yield Finding(postmortem.path, future_message(("drafted",), format_time(postmortem.drafted), now), ("drafted",))
+            yield Finding(postmortem.path, future_message(("drafted",), postmortem.drafted, ctx.now), ("drafted",))
         for where, day in postmortem_days(postmortem):
             if day > today:
-                yield Finding(postmortem.path, future_message(where, str(day), f"{today} in the site time zone"), where)
+                yield Finding(postmortem.path, future_day_message(where, day, today), where)
