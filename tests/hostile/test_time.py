@@ -148,3 +148,12 @@ def test_validate_locates_timestamps_of_the_years_1_and_9999_without_a_traceback
     assert f"incidents/2026/2026-06-01-slow-api.md:9:10: error [S006] started: '0001-01-01T00:00:00Z' is outside the years Statusbook can judge; write a moment {RANGE}" in lines
     assert f"incidents/2026/2026-06-01-slow-api.md:10:11: error [S006] detected: '9999-06-01T10:05:00Z' is outside the years Statusbook can judge; write a moment {RANGE}" in lines
     assert "Traceback" not in result.output + result.stderr
+
+
+def test_next_update_too_far_ahead_is_a_usage_error_that_writes_nothing(portal, tmp_path):
+    before = snapshot(tmp_path)
+    result = run("incident", "update", "2026-11-23-api-increased-latency", "--root", str(portal), "--now", NOW, "--as", "alice",
+                 "--status", "monitoring", "--message", "Still watching.", "--next-update", "99999999w")
+    assert result.exit_code == 2
+    assert f"--next-update 99999999w from now is outside the years Statusbook can judge; use a moment {RANGE}" in result.stderr
+    assert changes(before, snapshot(tmp_path)) == []
