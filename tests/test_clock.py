@@ -30,3 +30,32 @@ def test_bad_source_date_epoch_is_refused() -> None:
     """SOURCE_DATE_EPOCH must be whole seconds."""
     with pytest.raises(ClockError):
         resolve_now(None, {"SOURCE_DATE_EPOCH": "soon"})
+
+
+@pytest.mark.parametrize("text", ["1970-01-01T00:00:00Z", "9998-12-31T23:59:59Z", "1970-01-01T01:00:00+01:00"])
+def test_now_at_the_ends_of_the_range_is_accepted(text) -> None:
+    """The first second of 1970 and the last of 9998 can be judged."""
+    assert resolve_now(text, {}) == datetime.fromisoformat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1969-12-31T23:59:59Z", "9999-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T00:00:00Z", "1970-01-01T00:30:00+01:00", "9998-12-31T23:30:00-01:00"],
+)
+def test_now_outside_the_range_is_refused_with_the_range(text) -> None:
+    """Before 1970 or from 9999 on, --now is refused with a message that gives the allowed range."""
+    with pytest.raises(ClockError, match="from 1970-01-01T00:00:00Z up to 9998-12-31T23:59:59Z"):
+        resolve_now(text, {})
+
+
+def test_source_date_epoch_up_to_the_end_of_9998_is_accepted() -> None:
+    """The last second of 9998 as SOURCE_DATE_EPOCH is fine."""
+    last = int(datetime(9999, 1, 1, tzinfo=timezone.utc).timestamp()) - 1
+    assert resolve_now(None, {"SOURCE_DATE_EPOCH": str(last)}) == datetime(9998, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("epoch", ["253402300800", "99999999999999999999999999"])
+def test_huge_source_date_epoch_is_refused_with_the_range(epoch) -> None:
+    """A SOURCE_DATE_EPOCH from 9999 on, however large, is a ClockError, never an OverflowError."""
+    with pytest.raises(ClockError, match="up to 9998-12-31T23:59:59Z"):
+        resolve_now(None, {"SOURCE_DATE_EPOCH": epoch})

@@ -16,6 +16,7 @@ RULE_MODULES = (
     "addresses",
     "references",
     "milestones",
+    "moments",
     "updates",
     "ownership",
     "targets",

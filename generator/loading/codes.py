@@ -20,7 +20,8 @@ LOADING_CODES = {
     "S003": ("wrong-type", "A value of the wrong type, such as yes/no for a boolean (YAML 1.1 only) or a number for text."),
     "S004": ("not-a-choice", "A value outside the allowed words, with the closest allowed one."),
     "S005": ("bad-text", "Empty text, or an id that breaks the id rule: lower-case letters, digits, '-' and '_', starting with a letter or digit (severity ids may also use upper-case letters)."),
-    "S006": ("bad-time", "A timestamp, date, time of day, duration or time zone that cannot be read."),
+    "S006": ("bad-time", "A timestamp, date, time of day, duration or time zone that cannot be read, or a timestamp or date outside the years 1970 to 9998."),
     "S007": ("naive-timestamp", "A timestamp without UTC offset. Add Z or an offset, or set default_timezone in statusbook.yml so it is read in that zone."),
     "S008": ("published-unknown-field", "An unknown field in an update of a public record (public: true), such as 'internal: true'. Updates of a public record are published as they are, so this is an error, not the S001 warning: put internal notes in the record's 'timeline' (statusbook incident update ID --internal)."),
+    "S009": ("local-time-changeover", "A timestamp without UTC offset, read in default_timezone, falls on a clock change: it happened twice (clocks went back) or never (clocks went forward). The message names both readings; write the offset of the one you mean."),
 }

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from generator.clock import END, EARLIEST, RANGE
 from generator.loading.strictyaml import INVALID
 from generator.model.ids import ID_PATTERN, ID_RULE, SEVERITY_ID_PATTERN, SEVERITY_ID_RULE
 from generator.problems import FieldPath, Problem, did_you_mean, error, field_name, warning
@@ -180,16 +181,46 @@ class Timestamp(Kind):
         parsed = _parse_datetime(match) if match else None
         if parsed is None:
             return ctx.error("S006", f"{label(where)}: '{value}' is not {self.expects}", where)
-        if parsed.tzinfo is not None:
-            return parsed
-        if ctx.default_timezone is None:
+        if parsed.tzinfo is None and ctx.default_timezone is None:
             message = f"{label(where)}: '{value}' has no UTC offset; add 'Z' or an offset such as +01:00 (or set default_timezone in statusbook.yml)"
             return ctx.error("S007", message, where)
-        return parsed.replace(tzinfo=ctx.default_timezone)
+        moment = parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=ctx.default_timezone)
+        if not EARLIEST <= moment < END:
+            return ctx.error("S006", f"{label(where)}: '{value}' is outside the years Statusbook can judge; write a moment {RANGE}", where)
+        if parsed.tzinfo is None:
+            return local_moment(parsed, ctx.default_timezone, value, ctx, where)
+        return moment
 
     def json_schema(self) -> dict[str, Any]:
         """A string in timestamp form."""
         return {"type": "string", "pattern": _TIMESTAMP.pattern}
+
+
+def local_moment(naive: datetime, zone: tzinfo, value: str, ctx: Context, where: FieldPath) -> Any:
+    """Read a wall-clock time in ``zone``, refusing one that a clock change skipped or repeated."""
+    earlier, later = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
+    if earlier.utcoffset() == later.utcoffset():
+        return earlier
+    if round_trips(earlier):
+        first, second = (reading(m) for m in (earlier, later))
+        message = f"'{value}' is ambiguous in {zone}: it happened twice, {first} and {second}; write the offset"
+    else:
+        first, second = sorted((m.astimezone(timezone.utc).astimezone(zone) for m in (earlier, later)))
+        message = f"'{value}' does not exist in {zone} (clocks went forward): did you mean {first.isoformat()} or {second.isoformat()}?"
+    return ctx.error("S009", f"{label(where)}: {message}", where)
+
+
+def round_trips(moment: datetime) -> bool:
+    """Whether a zoned wall-clock time comes back unchanged from UTC, as one that exists does."""
+    back = moment.astimezone(timezone.utc).astimezone(moment.tzinfo)
+    return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
+
+
+def reading(moment: datetime) -> str:
+    """Write one reading of a wall-clock time with its offset and UTC time, such as 2026-10-25T02:30:00+02:00 (00:30Z)."""
+    utc = moment.astimezone(timezone.utc)
+    same_day = utc.date() == moment.date()
+    return f"{moment.isoformat()} ({utc.strftime('%H:%M' if same_day else '%Y-%m-%dT%H:%M')}Z)"
 
 
 def _parse_datetime(match: re.Match[str]) -> datetime | None:
@@ -214,11 +245,14 @@ class Day(Kind):
         if not isinstance(value, str):
             return self.wrong_type(value, ctx, where)
         try:
-            if _DATE.match(value):
-                return date.fromisoformat(value)
+            day = date.fromisoformat(value) if _DATE.match(value) else None
         except ValueError:
-            pass
-        return ctx.error("S006", f"{label(where)}: '{value}' is not {self.expects}", where)
+            day = None
+        if day is None:
+            return ctx.error("S006", f"{label(where)}: '{value}' is not {self.expects}", where)
+        if not EARLIEST.date() <= day < END.date():
+            return ctx.error("S006", f"{label(where)}: '{value}' is outside the years Statusbook can judge; write a date from 1970-01-01 up to 9998-12-31", where)
+        return day
 
     def json_schema(self) -> dict[str, Any]:
         """A string in date form."""

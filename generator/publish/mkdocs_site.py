@@ -36,6 +36,8 @@ from generator.render.output import Output
 
 OVERRIDES = "overrides"
 __all__ = ["PublishError", "SiteSettings", "publish", "serve"]
+# MkDocs stamps sitemap.xml.gz with its build date, and a gzip header holds 32 bits: the last is 2106-02-07T06:28:15Z.
+GZIP_LAST_EPOCH = 2**32 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +119,9 @@ def copy_overrides(folder: Path) -> None:
 
 @contextmanager
 def build_environment(epoch: int):
-    """Pin MkDocs' build date to ``epoch`` and silence its version banner for the duration."""
+    """Pin MkDocs' build date to ``epoch`` (at most what gzip can store) and silence its version banner for the duration."""
     saved = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
-    os.environ.update(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1")
+    os.environ.update(SOURCE_DATE_EPOCH=str(min(epoch, GZIP_LAST_EPOCH)), NO_MKDOCS_2_WARNING="1")
     try:
         yield
     finally:

@@ -95,11 +95,9 @@ def ticks(axis: Axis) -> list[datetime]:
     """Return the UTC moments of the axis ticks, whole multiples of the step."""
     step = tick_step(axis.end - axis.start)
     first = EPOCH + -((EPOCH - axis.start) // step) * step
-    moments = []
-    while first <= axis.end:
-        moments.append(first)
-        first += step
-    return moments
+    if first > axis.end:
+        return []
+    return [first + index * step for index in range((axis.end - first) // step + 1)]
 
 
 def num(value: float) -> str:

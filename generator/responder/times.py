@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from generator.clock import ClockError, parse_now
+from generator.clock import RANGE, ClockError, in_range, parse_now
 from generator.responder.errors import UsageProblem
 
 _DURATION = re.compile(r"^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
@@ -20,11 +20,19 @@ def parse_duration(text: str) -> timedelta | None:
     return timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)
 
 
+def later(now: datetime, duration: timedelta, text: str, option: str) -> datetime:
+    """Return ``now`` plus ``duration``, refusing a sum outside the years Statusbook can judge."""
+    try:
+        return in_range(now + duration, f"{option} {text} from now")
+    except (OverflowError, ClockError):
+        raise UsageProblem(f"{option} {text} from now is outside the years Statusbook can judge; use a moment {RANGE}") from None
+
+
 def parse_when(text: str, now: datetime, option: str) -> datetime:
     """Read a moment given as a duration from ``now`` or as a timestamp with offset."""
     duration = parse_duration(text)
     if duration is not None:
-        return now + duration
+        return later(now, duration, text, option)
     try:
         return parse_now(text)
     except ClockError:

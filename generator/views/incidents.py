@@ -117,6 +117,10 @@ class IncidentView:
         """When it was first made known: the first update."""
         return self.updates[0].at
 
+    def announced_by(self, now: datetime) -> bool:
+        """Whether it was made known by ``now``: its first update is not later (one without updates is left to the rules)."""
+        return not self.updates or self.created <= now
+
     @property
     def latest(self) -> UpdateView:
         """The most recent update."""

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from generator.model.corpus import Corpus
 from generator.model.site import Site
-from generator.views.audience import Audience, scope
+from generator.views.audience import Audience, Scope, scope
 from generator.views.history import Month, months, newest_first
 from generator.views.incidents import IncidentView, incident_view
 from generator.views.status import PageStatus, page_status
@@ -44,13 +44,16 @@ class SiteView:
         return tuple(v for v in self.incidents if any(a.component.id == component_id for a in v.affected))
 
 
+def incident_views(corpus: Corpus, seen: Scope, shown: set[str]) -> tuple[IncidentView, ...]:
+    """Project every record the audience may see."""
+    return tuple(incident_view(i, corpus.site, shown, seen.postmortems.get(i.id)) for i in seen.incidents)
+
+
 def site_view(corpus: Corpus, audience: Audience, now: datetime) -> SiteView:
-    """Compute what ``audience`` sees of ``corpus`` as of ``now``."""
+    """Compute what ``audience`` sees of ``corpus`` as of ``now``: the records announced by then, one source for every page and file."""
     seen = scope(corpus, audience)
     shown = {c.id for c in seen.components}
-    views = newest_first(
-        tuple(incident_view(i, corpus.site, shown, seen.postmortems.get(i.id)) for i in seen.incidents)
-    )
+    views = newest_first(tuple(v for v in incident_views(corpus, seen, shown) if v.announced_by(now)))
     status = page_status(seen.components, views, now)
     bars = uptimes(seen.components, views, now, corpus.site.timezone)
     portal = portal_view(corpus, now) if audience is Audience.INTERNAL else None

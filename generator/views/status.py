@@ -55,18 +55,18 @@ def is_impacting(view: IncidentView, now: datetime) -> bool:
 
 
 def is_active(view: IncidentView, now: datetime) -> bool:
-    """Whether an incident is open at ``now`` (it may already be mitigated)."""
-    return not view.is_maintenance and not view.is_closed and view.created <= now
+    """Whether an announced incident is open at ``now`` (it may already be mitigated)."""
+    return not view.is_maintenance and not view.is_closed
 
 
 def is_maintenance_now(view: IncidentView, now: datetime) -> bool:
     """Whether a maintenance window is under way at ``now``."""
-    return view.is_maintenance and view.status in ("in_progress", "verifying") and view.created <= now
+    return view.is_maintenance and view.status in ("in_progress", "verifying")
 
 
 def is_upcoming(view: IncidentView, now: datetime) -> bool:
     """Whether a maintenance window is announced and not yet started."""
-    return view.is_maintenance and view.status == "scheduled" and view.created <= now
+    return view.is_maintenance and view.status == "scheduled"
 
 
 def component_status(component: Component, impacting: tuple[IncidentView, ...]) -> str:

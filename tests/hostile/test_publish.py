@@ -20,7 +20,7 @@ from generator.publish import sitedir
 from tests.hostile.tree import changes, snapshot
 from tests.site.conftest import NOW, REPO, build_site, copy_portal, site_files
 
-EARLIER = "2026-11-20T12:00:00Z"
+LATER = "2026-11-24T12:00:00Z"
 DOCS = (REPO / "docs" / "publishing.md").read_text(encoding="utf-8")
 
 
@@ -60,7 +60,7 @@ def portal(tmp_path) -> Path:
 def previous(portal, tmp_path) -> Path:
     """A site directory holding a previous build (as of an earlier moment than NOW)."""
     site_dir = tmp_path / "site"
-    assert run_build(portal, site_dir, now=EARLIER).exit_code == 0
+    assert run_build(portal, site_dir, now=LATER).exit_code == 0
     return site_dir
 
 
@@ -227,7 +227,7 @@ def test_a_real_mount_point_is_built_and_rebuilt_in_place(portal, tmp_path, refe
     mount = tmpfs_or_skip(tmp_path / "mnt")
     try:
         assert os.path.ismount(mount)
-        assert run_build(portal, mount, now=EARLIER).exit_code == 0
+        assert run_build(portal, mount, now=LATER).exit_code == 0
         result = run_build(portal, mount)
         assert result.exit_code == 0, result.output
         assert site_files(mount) == reference and os.path.ismount(mount)
@@ -352,7 +352,7 @@ def test_the_site_never_goes_missing_while_it_is_replaced(portal, previous, tmp_
     try:
         while not ready.exists() and watcher.poll() is None:
             time.sleep(0.05)
-        for moment in (NOW, EARLIER):
+        for moment in (NOW, LATER):
             assert run_build(portal, previous, now=moment).exit_code == 0
     finally:
         stop.touch()
