@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from generator.cli import cli
 from generator.publish.sitedir import write_site_marker
 from tests.hostile.tree import changes, snapshot
+from tests.site.conftest import copy_portal
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = "2026-11-23T18:00:00Z"
@@ -30,12 +31,7 @@ INCIDENT = "incidents/2026/2026-11-23-api-increased-latency.md"
 @pytest.fixture()
 def portal(tmp_path: Path) -> Path:
     """A copy of the example portal, with a folder of secrets beside it that it must never read."""
-    root = tmp_path / "portal"
-    root.mkdir()
-    for name in ("statusbook.yml", "people.yml"):
-        shutil.copy(REPO / name, root / name)
-    for folder in ("incidents", "rotations"):
-        shutil.copytree(REPO / folder, root / folder)
+    root = copy_portal(tmp_path / "portal")
     outside = tmp_path / "outside"
     (outside / "nested").mkdir(parents=True)
     for name in ("secret.md", "secret.yml", "nested/secret.md", "secret.md.j2"):
