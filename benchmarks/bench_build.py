@@ -16,10 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import generate  # noqa: E402
+from synthetic import NOW, generate  # noqa: E402
 
 BIN = Path(sys.executable).parent
-NOW = "2028-01-01T00:00:00Z"
 PARAGRAPH = (
     "We are investigating reports of **elevated error rates** on the API. Some requests fail with HTTP 503 and "
     "webhook deliveries are delayed. The next update follows within the hour."

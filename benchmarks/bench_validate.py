@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import generate  # noqa: E402
+from synthetic import NOW, generate  # noqa: E402
 
 MEASURE = """
 import json, resource, sys, time
@@ -22,7 +22,7 @@ from generator.checks import run_checks
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
 from generator.validate import check_loaded
-now = parse_now("2026-11-23T18:00:00Z")
+now = parse_now(sys.argv[2])
 t0 = time.perf_counter()
 loaded = load_root(Path(sys.argv[1]))
 t1 = time.perf_counter()
@@ -36,7 +36,7 @@ print(json.dumps({"files": report.file_count, "load": t1 - t0, "check": t2 - t1,
 
 def measure(root: Path) -> dict:
     """Validate a root in a fresh interpreter and return its figures."""
-    done = subprocess.run([sys.executable, "-c", MEASURE, str(root)], capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(root), NOW], capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
 
