@@ -370,13 +370,15 @@ class MapOf(Kind):
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One named field of a record and what it holds."""
+    """One named field of a record and what it holds; ``default`` and ``example`` are for the reference (YAML text)."""
 
     name: str
     kind: Kind
     doc: str
     required: bool = False
     attr: str | None = None
+    default: Any = None
+    example: str | None = None
 
     @property
     def attribute(self) -> str:
