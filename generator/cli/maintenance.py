@@ -24,7 +24,8 @@ def maintenance() -> None:
 @click.option("--title", required=True, help="Short public title; the file name is made from it.")
 @click.option("--component", "components", multiple=True, required=True, metavar="ID[=IMPACT]",
               help="Component under maintenance; the impact defaults to under_maintenance. Repeat for each component.")
-@click.option("--start", required=True, metavar="TIMESTAMP", help="Planned start, such as 2026-12-02T05:00:00Z; after --now.")
+@click.option("--start", required=True, metavar="DURATION|TIMESTAMP",
+              help="Planned start: a duration from --now such as 2d, or a timestamp such as 2026-12-02T05:00:00Z; after --now.")
 @click.option("--end", required=True, metavar="TIMESTAMP|DURATION",
               help="Planned end: a timestamp, or a duration from --start such as 90m or 2h.")
 @click.option("--public/--internal", default=None, help="Show it on the public status page. Default: public if any component is public.")

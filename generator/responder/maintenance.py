@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
-from generator.clock import ClockError, iso_utc as stamp, parse_now
+from generator.clock import iso_utc as stamp
 from generator.responder import yamlrt
 from generator.responder.edit import commit
 from generator.responder.errors import UsageProblem
@@ -23,11 +23,8 @@ def parse_maintained(ws: Workspace, given: str) -> tuple[str, str]:
 
 
 def parse_start(text: str, now: datetime) -> datetime:
-    """Read ``--start``: a timestamp with offset, after --now."""
-    try:
-        start = parse_now(text)
-    except ClockError:
-        raise UsageProblem(f"--start '{text}' is not a timestamp with offset, such as 2026-12-02T05:00:00Z") from None
+    """Read ``--start``: a duration from --now such as 2d, or a timestamp with offset, after --now."""
+    start = parse_when(text, now, "--start")
     if start <= now:
         raise UsageProblem(f"--start {stamp(start)} is not after --now {stamp(now)}; a maintenance window is scheduled ahead")
     return start

@@ -71,7 +71,7 @@ def test_new_rejects_bad_windows_and_components_as_usage_errors(portal: Path) ->
     cases = [
         (("--start", "2026-11-23T17:00:00Z", "--end", "1h"), "is not after --now"),
         (("--start", "2026-11-28T22:00:00Z", "--end", "2026-11-28T21:00:00Z"), "is not after --start"),
-        (("--start", "tomorrow", "--end", "1h"), "--start 'tomorrow' is not a timestamp"),
+        (("--start", "tomorrow", "--end", "1h"), "--start 'tomorrow' is neither a duration such as 30m or 1h nor a timestamp"),
         (("--start", "2026-11-28T22:00:00Z", "--end", "soon"), "--end 'soon' is neither a duration"),
         (("--start", "2026-11-28T22:00:00Z", "--end", "1h", "--component", "nope"), "unknown component 'nope'"),
         (("--start", "2026-11-28T22:00:00Z", "--end", "1h", "--component", "api=down"), "impact 'down' is not one of"),
@@ -162,3 +162,11 @@ def test_a_refused_new_window_writes_no_file(portal: Path) -> None:
     assert "error [I305]" in result.output and "Refused" in result.output
     assert not (portal / NEW_PATH).exists()
     assert not [p for p in (portal / "incidents/2026").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_new_takes_the_start_as_a_duration_from_now(portal) -> None:
+    """--start 2d schedules the window two days after --now."""
+    result = run(portal, "maintenance", "new", "--title", "Database upgrade", "--component", "api", "--start", "2d", "--end", "90m")
+    assert result.exit_code == 0, result.output
+    text = (portal / result.output.strip()).read_text(encoding="utf-8")
+    assert "scheduled_for: 2026-11-25T18:00:00Z" in text and "scheduled_until: 2026-11-25T19:30:00Z" in text
