@@ -14,12 +14,19 @@ AGAINST = {"primary": {"light": WHITE, "dark": WHITE}, "accent": {"light": LIGHT
 READING = {"primary": "white header text on it", "accent": "it as text on the page background"}
 
 
+def pairs(key: str, colour: Colour) -> dict[tuple[str, str], str]:
+    """Map each distinct (colour, background) pair to the first scheme that shows it."""
+    found: dict[tuple[str, str], str] = {}
+    for scheme in ("light", "dark"):
+        found.setdefault((getattr(colour, scheme), AGAINST[key][scheme]), scheme)
+    return found
+
+
 def low_contrast(key: str, colour: Colour) -> Iterator[tuple[str, str, float]]:
     """Yield each scheme whose colour gives a contrast below the minimum, with the colour and the ratio."""
-    for scheme in ("light", "dark"):
-        value = getattr(colour, scheme)
-        ratio = contrast(value, AGAINST[key][scheme])
-        if ratio < MIN_CONTRAST and not (scheme == "dark" and AGAINST[key]["dark"] == AGAINST[key]["light"] and value == colour.light):
+    for (value, background), scheme in pairs(key, colour).items():
+        ratio = contrast(value, background)
+        if ratio < MIN_CONTRAST:
             yield scheme, value, ratio
 
 
