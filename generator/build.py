@@ -22,6 +22,7 @@ from generator.render.output import Output
 from generator.render.internal import portal_files
 from generator.render.pages import PageRenderer, page_files
 from generator.render.statuspage import api_files
+from generator.render.theme import palette, stylesheets, theme_files, theme_link
 from generator.validate import Report, check_loaded
 from generator.views.audience import Audience
 from generator.views.page import SiteView, site_view
@@ -56,6 +57,7 @@ def render_site(view: SiteView) -> Output:
         output.extend(renderer(view))
     output.extend(portal_files(view, PageRenderer(view)))
     output.extend(asset_files())
+    output.extend(theme_files(view.site.theme, view.audience))
     return output
 
 
@@ -65,7 +67,12 @@ def settings_for(view: SiteView, now: datetime):
 
     components = tuple((s.component.id, s.component.name) for s in view.status.components)
     rotations = tuple((r.id, r.name) for r in view.portal.oncall.rotations) if view.portal else ()
-    return SiteSettings(view.site.name, view.url, components, int(now.timestamp()), view.portal is not None, rotations)
+    theme = view.site.theme
+    return SiteSettings(
+        view.site.name, view.url, components, int(now.timestamp()), view.portal is not None, rotations,
+        extra_css=stylesheets(theme), logo=theme_link(theme, "logo"), favicon=theme_link(theme, "favicon"),
+        palette=palette(theme), footer=tuple((link.title, link.url) for link in theme.footer),
+    )
 
 
 def checked_site(root: Path, audience: Audience, now: datetime) -> tuple[Report, SiteView | None, Output | None]:

@@ -23,6 +23,7 @@ RULE_MODULES = (
     "postmortems",
     "blameless",
     "rotations",
+    "theme",
 )
 
 

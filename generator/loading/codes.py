@@ -24,4 +24,5 @@ LOADING_CODES = {
     "S007": ("naive-timestamp", "A timestamp without UTC offset. Add Z or an offset, or set default_timezone in statusbook.yml so it is read in that zone."),
     "S008": ("published-unknown-field", "An unknown field in an update of a public record (public: true), such as 'internal: true'. Updates of a public record are published as they are, so this is an error, not the S001 warning: put internal notes in the record's 'timeline' (statusbook incident update ID --internal)."),
     "S009": ("local-time-changeover", "A timestamp without UTC offset, read in default_timezone, falls on a clock change: it happened twice (clocks went back) or never (clocks went forward). The message names both readings; write the offset of the one you mean."),
+    "S010": ("bad-theme-value", "A theme value that cannot be used: a file path that is absolute, contains '..' or has another suffix than allowed (svg, png or ico for logo and favicon, css for extra_css), a colour that is not \"#rrggbb\", a footer link that is not http(s), mailto or relative, or a domain that is not a host name."),
 }

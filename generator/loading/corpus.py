@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from generator.loading import records
 from generator.loading.files import find_files, read_file
+from generator.loading.theme_files import with_theme_files
 from generator.loading.source import Source, decode, split_front_matter, yaml_source
 from generator.memory import collection_paused
 from generator.model.corpus import Corpus
@@ -156,6 +157,9 @@ def load_everything(root: Path, workers: int | None) -> Loaded:
         raise RootError(f"{root} has no {CONFIG_FILE}; pass --root with the directory that holds your records")
     loaded = Loaded(None, Sources(root), file_count=1)
     site = keep(loaded, CONFIG_FILE, *load_config(root, CONFIG_FILE, records.load_site))
+    if site is not None:
+        site, found = with_theme_files(root, CONFIG_FILE, site)
+        loaded.problems.extend(found)
     people = load_people(root, loaded)
     jobs, found = found_records(root)
     loaded.problems.extend(found)

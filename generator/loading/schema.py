@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from pathlib import PurePosixPath
 from typing import Any, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.clock import END, EARLIEST, RANGE
 from generator.loading.strictyaml import INVALID
+from generator.model.theme import HEX_COLOUR, HOSTNAME, Colour, ThemeFile, safe_url
 from generator.model.ids import ID_PATTERN, ID_RULE, SEVERITY_ID_PATTERN, SEVERITY_ID_RULE
 from generator.problems import FieldPath, Problem, did_you_mean, error, field_name, warning
 
@@ -443,3 +445,97 @@ class Record(Kind):
             "additionalProperties": False,
         }
 
+
+
+class ThemePath(Text):
+    """A relative path inside the portal to a file with one of the given suffixes, such as ``assets/logo.svg``."""
+
+    def __init__(self, suffixes: tuple[str, ...]) -> None:
+        self.suffixes = suffixes
+        self.expects = "a path inside the portal to a " + " or ".join(s.lstrip(".") for s in suffixes) + " file"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Accept a relative path that stays inside the root and has an allowed suffix; the file is read later."""
+        text = Text.convert(self, value, ctx, where)
+        if text is INVALID:
+            return text
+        pure = PurePosixPath(text)
+        if pure.is_absolute() or ".." in pure.parts or "\\" in text or pure.name in ("", "."):
+            return ctx.error("S010", f"{label(where)}: '{text}' is not {self.expects} (no absolute paths, no '..')", where)
+        if pure.suffix.lower() not in self.suffixes:
+            return ctx.error("S010", f"{label(where)}: '{text}' is not {self.expects}", where)
+        return ThemeFile(pure.as_posix())
+
+    def json_schema(self) -> dict[str, Any]:
+        """A relative path string."""
+        return {"type": "string", "minLength": 1, "pattern": r"^(?!/)(?!.*(^|/)\.\.(/|$)).+(" + "|".join(re.escape(s) for s in self.suffixes) + ")$"}
+
+
+class HexColour(Text):
+    """A colour as ``#rrggbb``."""
+
+    expects = "a colour such as \"#0b5fff\" (quote it: # starts a YAML comment)"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Accept #rrggbb and return it in lower case."""
+        if not isinstance(value, str) or not HEX_COLOUR.match(value):
+            return ctx.error("S010", f"{label(where)}: {describe_value(value)} is not {self.expects}", where)
+        return value.lower()
+
+    def json_schema(self) -> dict[str, Any]:
+        """A #rrggbb string."""
+        return {"type": "string", "pattern": HEX_COLOUR.pattern}
+
+
+class SchemeColour(Kind):
+    """One colour for both schemes, or a mapping with a ``light`` and a ``dark`` colour."""
+
+    expects = "a colour such as \"#0b5fff\", or a mapping {light: \"#…\", dark: \"#…\"}"
+
+    def __init__(self) -> None:
+        hex_colour = HexColour()
+        fields = (Field("light", hex_colour, "Colour of the light scheme.", required=True),
+                  Field("dark", hex_colour, "Colour of the dark scheme.", required=True))
+        self.one = hex_colour
+        self.both = Record("colour", "A colour for each scheme.", fields, Colour)
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Read one colour for both schemes, or one per scheme."""
+        if isinstance(value, dict):
+            return self.both.convert(value, ctx, where)
+        colour = self.one.convert(value, ctx, where)
+        return colour if colour is INVALID else Colour(colour, colour)
+
+    def json_schema(self) -> dict[str, Any]:
+        """A colour string or a light/dark mapping."""
+        return {"anyOf": [self.one.json_schema(), self.both.json_schema()]}
+
+
+class SafeLink(Text):
+    """A link a reader may follow: http(s), mailto or relative."""
+
+    expects = "an http(s), mailto or relative URL"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Accept text that is a safe link."""
+        text = Text.convert(self, value, ctx, where)
+        if text is not INVALID and not safe_url(text):
+            return ctx.error("S010", f"{label(where)}: '{text}' is not {self.expects}", where)
+        return text
+
+
+class Hostname(Text):
+    """A host name such as ``status.example.com``."""
+
+    expects = "a host name such as status.example.com (no scheme, no path)"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Accept a lower-case DNS host name."""
+        text = Text.convert(self, value, ctx, where)
+        if text is not INVALID and not HOSTNAME.match(text):
+            return ctx.error("S010", f"{label(where)}: '{text}' is not {self.expects}", where)
+        return text
+
+    def json_schema(self) -> dict[str, Any]:
+        """A host name string."""
+        return {"type": "string", "pattern": HOSTNAME.pattern}

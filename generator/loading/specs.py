@@ -9,12 +9,16 @@ from generator.loading.schema import (
     Day,
     Duration,
     Field,
+    Hostname,
     Ident,
     ListOf,
     MapOf,
     Record,
+    SafeLink,
+    SchemeColour,
     SeverityIdent,
     Text,
+    ThemePath,
     Timestamp,
     TimeZone,
 )
@@ -22,6 +26,7 @@ from generator.model import incident as inc
 from generator.model import postmortem as pm
 from generator.model import rotation as rot
 from generator.model import site
+from generator.model import theme
 
 PERSON = Ident()
 TEXT = Text()
@@ -204,6 +209,31 @@ SEVERITY = Record(
     site.Severity,
 )
 
+FOOTER_LINK = Record(
+    "footer link",
+    "A link in the footer of every page.",
+    (
+        Field("title", TEXT, "Text of the link.", required=True, example="Support"),
+        Field("url", SafeLink(), "Where it leads: http(s), mailto or relative.", required=True, example="mailto:support@acme.example"),
+    ),
+    theme.FooterLink,
+)
+
+THEME = Record(
+    "theme",
+    "How both sites look, without forking Statusbook; every key is optional and falls back to Material's look.",
+    (
+        Field("logo", ThemePath(theme.IMAGE_SUFFIXES), "Image shown in the header, a file inside the portal.", example="assets/logo.svg"),
+        Field("favicon", ThemePath(theme.IMAGE_SUFFIXES), "Icon browsers show in tabs, a file inside the portal.", example="assets/favicon.png"),
+        Field("primary", SchemeColour(), "Header and link colour; white header text must contrast 4.5:1 with it.", example='"#0b5fff"'),
+        Field("accent", SchemeColour(), "Hover and focus colour; it must contrast 4.5:1 with the page background.", example='{light: "#b3261e", dark: "#ffb4ab"}'),
+        Field("extra_css", ThemePath(theme.CSS_SUFFIXES), "Stylesheet inside the portal, linked after Statusbook's own.", example="assets/extra.css"),
+        Field("footer", ListOf(FOOTER_LINK), "Links in the footer of every page.", default="[]"),
+        Field("domain", Hostname(), "Custom domain of the public status site: written to its CNAME file for GitHub Pages.", example="status.acme.example"),
+    ),
+    theme.Theme,
+)
+
 SITE = Record(
     "site configuration",
     "statusbook.yml at the root of the repository.",
@@ -215,6 +245,7 @@ SITE = Record(
         Field("default_timezone", TimeZone(), "If set, timestamps without offset are read in this zone; otherwise they are errors."),
         Field("components", ListOf(COMPONENT), "Components in display order.", required=True),
         Field("severities", ListOf(SEVERITY), "Severities, most severe first.", required=True),
+        Field("theme", THEME, "Logo, favicon, colours, footer links, extra stylesheet and custom domain.", default="{}"),
     ),
 )
 

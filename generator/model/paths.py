@@ -15,6 +15,14 @@ BADGE = "badge.svg"
 STYLESHEET = "assets/statusbook.css"
 SCRIPT = "assets/statusbook.js"
 API_DIR = "api/v2"
+THEME_STYLESHEET = "assets/theme.css"
+CNAME = "CNAME"
+THEME_FILE_NAMES = {"logo": "logo", "favicon": "favicon", "extra_css": "extra"}
+
+
+def theme_file(key: str, suffix: str) -> str:
+    """Where a theme file of the portal (logo, favicon, extra_css) is copied in the site."""
+    return f"assets/theme/{THEME_FILE_NAMES[key]}{suffix}"
 
 
 def incident_page(incident_id: str) -> str:
@@ -132,6 +140,8 @@ FIXED_PAGES = {
     BADGE: "the status badge",
     STYLESHEET: "the site's stylesheet",
     SCRIPT: "the site's script",
+    THEME_STYLESHEET: "the theme's colours",
+    CNAME: "the custom domain file",
     NOW: "the Now page",
     POSTMORTEMS: "the postmortem index",
     ACTIONS: "the action items page",

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+from generator.model.theme import Theme
+
 NEXT_BUSINESS_DAY = "next_business_day"
 
 
@@ -61,6 +63,7 @@ class Site:
     default_timezone: ZoneInfo | None = None
     components: tuple[Component, ...] = ()
     severities: tuple[Severity, ...] = ()
+    theme: Theme = Theme()
     _components: dict[str, Component] = field(init=False, repr=False, compare=False)
     _severities: dict[str, Severity] = field(init=False, repr=False, compare=False)
 

@@ -31,6 +31,7 @@ from generator.publish.sitedir import (
     site_lock,
     write_site_marker,
 )
+from generator import GENERATOR
 from generator.render import urls
 from generator.render.output import Output
 
@@ -54,6 +55,11 @@ class SiteSettings:
     search: bool = True
     extra_css: tuple[str, ...] = field(default=(urls.STYLESHEET,))
     extra_javascript: tuple[str, ...] = field(default=(urls.SCRIPT,))
+    logo: str | None = None
+    favicon: str | None = None
+    palette: dict[str, str] | None = None
+    footer: tuple[tuple[str, str], ...] = ()
+    generator: str = GENERATOR
 
 
 def nav(settings: SiteSettings) -> list:
@@ -96,9 +102,25 @@ def mkdocs_config(settings: SiteSettings, docs_dir: Path, site_dir: Path, overri
     }
     if settings.url:
         config["site_url"] = settings.url
-    if settings.portal:
-        config["extra"] = {"sb_portal": True}
+    config["theme"].update(theme_options(settings))
+    config["extra"] = extra(settings)
     return config
+
+
+def theme_options(settings: SiteSettings) -> dict:
+    """Material's logo, favicon and palette, where the theme sets them."""
+    options = {"logo": settings.logo, "favicon": settings.favicon, "palette": settings.palette}
+    return {key: value for key, value in options.items() if value}
+
+
+def extra(settings: SiteSettings) -> dict:
+    """What the overrides read: whether this is the portal, the generator's name and the footer links."""
+    values: dict = {"sb_generator": settings.generator}
+    if settings.portal:
+        values["sb_portal"] = True
+    if settings.footer:
+        values["sb_footer"] = [{"title": title, "url": url} for title, url in settings.footer]
+    return values
 
 
 def write_tree(contents: dict[str, bytes], folder: Path) -> None:

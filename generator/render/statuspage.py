@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from generator import GENERATOR
 from generator.render import urls
 from generator.render.output import OutputFile
 from generator.views.incidents import IncidentView, UpdateView, status_rank
@@ -119,7 +120,7 @@ class StatuspageApi:
         self.by_id = {c["id"]: c for c in self.components if not c["group"]}
 
     def page(self) -> dict:
-        """Return the page object: id, name, URL, time zone and when anything on it last changed."""
+        """Return the page object: id, name, URL, time zone, when anything on it last changed, and what built it."""
         site = self.view.site
         updated = last_change(self.view.incidents, self.view.now, self.view.now)
         return {
@@ -128,6 +129,7 @@ class StatuspageApi:
             "url": (self.view.url or "").rstrip("/"),
             "time_zone": site.timezone.key,
             "updated_at": timestamp(updated),
+            "generator": GENERATOR,
         }
 
     def status(self) -> dict:

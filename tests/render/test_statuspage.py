@@ -53,7 +53,8 @@ def record(properties: dict, optional: tuple[str, ...] = ()) -> dict:
 
 
 PAGE = record({"id": {"type": "string", "pattern": "^[0-9a-f]{12}$"}, "name": {"type": "string"},
-               "url": {"type": "string", "pattern": "^https?://"}, "time_zone": {"type": "string"}, "updated_at": TIME})
+               "url": {"type": "string", "pattern": "^https?://"}, "time_zone": {"type": "string"}, "updated_at": TIME,
+               "generator": {"type": "string", "pattern": "^Statusbook \\d+\\.\\d+"}})
 STATUS = record({"indicator": {"enum": ["none", "minor", "major", "critical", "maintenance"]},
                  "description": {"type": "string"}})
 COMPONENT = record(
