@@ -63,20 +63,18 @@ def members(directory: Path, person: str | None, person_name: str | None, email:
 
 
 def gather(directory: Path, values: dict, now, example: bool):
-    """Return the answers from the flags, git config and prompts."""
+    """Return the answers from the flags, git config and prompts, asked in the order of the options."""
     from generator.scaffold import answers as a
 
+    name = asked(values["name"], "--name", "Name of the status page", str)
+    url = asked(values["url"], "--url", "Public URL of the status page", lambda t: a.url(t, "--url"))
+    internal_url = asked(values["internal_url"], "--internal-url", "URL of the internal portal",
+                         lambda t: a.url(t, "--internal-url"))
+    timezone = asked(values["timezone"], "--timezone", "Team time zone (such as Europe/Berlin)", a.timezone)
     components = values["components"] or tuple(asked(None, "--component", "Components (ID=NAME, comma-separated)", split_list))
     person, teammates = members(directory, values["person"], values["person_name"], values["email"], values["teammates"])
-    result = a.Answers(
-        name=asked(values["name"], "--name", "Name of the status page", str),
-        url=asked(values["url"], "--url", "Public URL of the status page", lambda t: a.url(t, "--url")),
-        internal_url=asked(values["internal_url"], "--internal-url", "URL of the internal portal",
-                           lambda t: a.url(t, "--internal-url")),
-        timezone=asked(values["timezone"], "--timezone", "Team time zone (such as Europe/Berlin)", a.timezone),
-        components=tuple(a.component(c) for c in components),
-        person=person, teammates=teammates, now=now, example=example,
-    )
+    result = a.Answers(name, url, internal_url, timezone, tuple(a.component(c) for c in components), person, teammates,
+                       now, example)
     a.distinct(result.members, result.components)
     return result
 

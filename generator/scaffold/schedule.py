@@ -2,7 +2,8 @@
 
 A person's shifts must lie at least a week apart (C805) and the weeks between them must be covered (C803), so
 one person cannot hold a rotation alone: the people take turns, each shift backed up by the next person. From
-the 16th the next month must be planned (C807), so the shifts run until the end of the month after next.
+the 16th the next month must be planned (C807), so the shifts run until the end of the month after next: the portal
+stays free of that warning until the 16th of next month.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ def first_start(now: datetime) -> date:
 
 
 def covered_until(now: datetime) -> datetime:
-    """Return the moment the shifts must reach: the end of the month after ``now``'s next month."""
-    return datetime.combine(month_after(month_after(now.date())), time(), now.tzinfo)
+    """Return the end of the month after ``now``'s next month: a month beyond what C807 asks for now."""
+    return datetime.combine(month_after(month_after(month_after(now.date()))), time(), now.tzinfo)
 
 
 def shifts(people: tuple[str, ...], now: datetime) -> list[Shift]:
