@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.scaffold import ACTION_REPOSITORY
+
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOWS = REPO / ".github" / "workflows"
 
@@ -45,9 +47,9 @@ def run_actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def workflow_files() -> list[Path]:
-    """Every workflow file."""
-    return sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
+def workflow_files(folder: Path = WORKFLOWS) -> list[Path]:
+    """Every workflow file of a folder, by default this repository's."""
+    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
 
 
 def load(path: Path) -> dict:
@@ -68,9 +70,9 @@ def triggers(workflow: dict) -> dict:
     return on
 
 
-def workflows() -> dict[str, dict]:
+def workflows(folder: Path = WORKFLOWS) -> dict[str, dict]:
     """Every workflow by file name."""
-    return {path.name: load(path) for path in workflow_files()}
+    return {path.name: load(path) for path in workflow_files(folder)}
 
 
 def steps(job: dict) -> list[dict]:
@@ -78,9 +80,33 @@ def steps(job: dict) -> list[dict]:
     return job.get("steps", [])
 
 
-def runs(workflow: dict) -> list[str]:
-    """The script of every `run` step of a workflow."""
-    return [step["run"] for job in workflow["jobs"].values() for step in steps(job) if "run" in step]
+STATUSBOOK_ACTIONS = ("./", ACTION_REPOSITORY)
+
+
+def is_statusbook_action(step: dict) -> bool:
+    """Whether a step runs the Statusbook action of action.yml: this checkout's (./) or the published one."""
+    return step.get("uses", "").split("@")[0] in STATUSBOOK_ACTIONS
+
+
+def action_command(step: dict) -> str:
+    """The statusbook command line a Statusbook action step runs, as action.yml builds it from the inputs."""
+    given = step.get("with", {})
+    command = given.get("command", "validate")
+    words = ["statusbook", command]
+    if command == "build":
+        words += ["--audience", given.get("audience", "public")]
+        words += ["--site-dir", given["site-dir"]] if given.get("site-dir") else []
+    return " ".join([*words, given.get("args", "")]).strip()
+
+
+def commands(workflow: dict) -> list[str]:
+    """What every step of a workflow runs: `run` scripts, and the command line of each Statusbook action step."""
+    return [
+        step["run"] if "run" in step else action_command(step)
+        for job in workflow["jobs"].values()
+        for step in steps(job)
+        if "run" in step or is_statusbook_action(step)
+    ]
 
 
 def uses(job: dict, action: str) -> bool:
@@ -88,23 +114,45 @@ def uses(job: dict, action: str) -> bool:
     return any(step.get("uses", "").split("@")[0] == action for step in steps(job))
 
 
-def pull_request_workflows() -> dict[str, dict]:
+def pull_request_workflows(folder: Path = WORKFLOWS) -> dict[str, dict]:
     """The workflows that pull requests start."""
-    found = {name: wf for name, wf in workflows().items() if "pull_request" in triggers(wf)}
+    found = {name: wf for name, wf in workflows(folder).items() if "pull_request" in triggers(wf)}
     assert found, "no workflow runs on pull_request"
     return found
 
 
-def pages_workflow() -> tuple[str, dict, str, dict]:
+def pages_workflow(folder: Path = WORKFLOWS) -> tuple[str, dict, str, dict]:
     """The workflow that deploys to GitHub Pages, and its deploy job (exactly one of each)."""
     found = [
         (name, wf, job_id, job)
-        for name, wf in workflows().items()
+        for name, wf in workflows(folder).items()
         for job_id, job in wf["jobs"].items()
         if uses(job, "actions/deploy-pages")
     ]
     assert len(found) == 1, f"expected one job that runs actions/deploy-pages, found {[f[:3:2] for f in found]}"
     return found[0]
+
+
+def initialised_portal(root: Path) -> Path:
+    """Write a portal with `statusbook init` under ``root`` and return its workflows folder."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    done = CliRunner().invoke(cli, [
+        "init", str(root), "--name", "Example Status", "--url", "https://status.example.org/",
+        "--internal-url", "https://records.example.org/", "--timezone", "UTC", "--component", "api=API",
+        "--person", "ada", "--person-name", "Ada", "--email", "ada@example.org", "--teammate", "bob=Bob",
+        "--now", "2026-12-04T12:00:00Z",
+    ])
+    assert done.exit_code == 0, done.output
+    return root / ".github" / "workflows"
+
+
+@pytest.fixture(params=["repository", "init"])
+def folder(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """The workflows of this repository, and those that `statusbook init` writes for a new portal."""
+    return WORKFLOWS if request.param == "repository" else initialised_portal(tmp_path / "portal")
 
 
 def test_there_are_workflows() -> None:
@@ -114,9 +162,9 @@ def test_there_are_workflows() -> None:
     assert "validate.yml" not in names
 
 
-def test_workflows_pass_actionlint() -> None:
-    """actionlint finds nothing in any workflow."""
-    done = run_actionlint(*workflow_files())
+def test_workflows_pass_actionlint(folder: Path) -> None:
+    """actionlint finds nothing in any workflow, ours or those init writes."""
+    done = run_actionlint(*workflow_files(folder))
     assert done.returncode == 0, f"actionlint exit {done.returncode}:\n{done.stdout}{done.stderr}"
     assert done.stdout.strip() == ""
 
@@ -143,9 +191,9 @@ def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
     assert "nothing" in done.stdout
 
 
-def test_pull_requests_are_validated_with_annotations_built_and_tested() -> None:
-    """A pull request validates with --format github, summarises, builds both audiences and runs the tests."""
-    scripts = [script for wf in pull_request_workflows().values() for script in runs(wf)]
+def test_pull_requests_are_validated_with_annotations_and_built(folder: Path) -> None:
+    """A pull request validates with --format github, summarises and builds both audiences as artifacts."""
+    scripts = [script for wf in pull_request_workflows(folder).values() for script in commands(wf)]
     assert any("statusbook validate" in s and "--format github" in s for s in scripts), scripts
     assert any("statusbook validate" in s and "GITHUB_STEP_SUMMARY" in s for s in scripts), scripts
     for audience in ("public", "internal"):
@@ -153,6 +201,19 @@ def test_pull_requests_are_validated_with_annotations_built_and_tested() -> None
             "statusbook build" in s and f"--audience {audience}" in s and f"--site-dir site/{audience}" in s
             for s in scripts
         ), f"no build of the {audience} site"
+    uploaded = [
+        step["with"]["path"]
+        for wf in pull_request_workflows(folder).values()
+        for job in wf["jobs"].values()
+        for step in steps(job)
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    ]
+    assert {"site/internal", "site/public"} <= set(uploaded)
+
+
+def test_pull_requests_run_the_tests_and_keep_the_screenshots() -> None:
+    """This repository's pull requests also run the test suite and upload what the browser tests saw."""
+    scripts = [script for wf in pull_request_workflows().values() for script in commands(wf)]
     assert any("pytest" in s for s in scripts), "the tests do not run on pull requests"
     uploaded = [
         step["with"]["path"]
@@ -182,29 +243,29 @@ def test_the_tests_job_uploads_the_browser_screenshots_even_when_tests_fail() ->
     pytest.fail("no pull request job runs the tests")
 
 
-def test_pages_deploy_job_has_exactly_pages_and_id_token_write() -> None:
+def test_pages_deploy_job_has_exactly_pages_and_id_token_write(folder: Path) -> None:
     """Least privilege: only the deploy job can publish, and it can do nothing else."""
-    name, workflow, job_id, job = pages_workflow()
+    name, workflow, job_id, job = pages_workflow(folder)
     assert workflow["permissions"] == {"contents": "read"}, name
     assert job["permissions"] == {"pages": "write", "id-token": "write"}, job_id
     assert job["environment"]["name"] == "github-pages"
     assert "steps.deployment.outputs.page_url" in job["environment"]["url"]
-    for wf_name, wf in workflows().items():
+    for wf_name, wf in workflows(folder).items():
         assert "write" not in str(wf.get("permissions", {})), wf_name
         for other_id, other in wf["jobs"].items():
             if (wf_name, other_id) != (name, job_id):
                 assert "write" not in str(other.get("permissions", {})), f"{wf_name}: {other_id}"
 
 
-def test_pages_deployments_never_overlap_or_get_cut_off() -> None:
+def test_pages_deployments_never_overlap_or_get_cut_off(folder: Path) -> None:
     """One Pages deployment at a time, and a running one is never cancelled."""
-    _, workflow, _, _ = pages_workflow()
+    _, workflow, _, _ = pages_workflow(folder)
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
 
 
-def test_the_public_site_is_published_on_merge_on_schedule_and_on_demand() -> None:
+def test_the_public_site_is_published_on_merge_on_schedule_and_on_demand(folder: Path) -> None:
     """Merges to main, every 15 minutes and a manual run publish; the public site is what is uploaded."""
-    _, workflow, _, _ = pages_workflow()
+    _, workflow, _, _ = pages_workflow(folder)
     events = triggers(workflow)
     assert events["push"]["branches"] == ["main"]
     assert {"cron": "*/15 * * * *"} in events["schedule"]
@@ -216,12 +277,12 @@ def test_the_public_site_is_published_on_merge_on_schedule_and_on_demand() -> No
         if step.get("uses", "").startswith("actions/upload-pages-artifact@")
     ]
     assert uploads == ["site/public"]
-    assert any("--audience public" in s and "--site-dir site/public" in s for s in runs(workflow))
+    assert any("--audience public" in s and "--site-dir site/public" in s for s in commands(workflow))
 
 
-def test_the_internal_site_is_kept_as_a_short_lived_artifact() -> None:
+def test_the_internal_site_is_kept_as_a_short_lived_artifact(folder: Path) -> None:
     """Publishing builds the internal portal as an artifact with a retention period, never for Pages."""
-    _, workflow, _, _ = pages_workflow()
+    _, workflow, _, _ = pages_workflow(folder)
     internal = [
         step["with"]
         for job in workflow["jobs"].values()
@@ -231,10 +292,10 @@ def test_the_internal_site_is_kept_as_a_short_lived_artifact() -> None:
     assert len(internal) == 1 and 1 <= int(internal[0]["retention-days"]) <= 7, internal
 
 
-def test_workflows_judge_the_real_clock_with_a_pinned_python_and_time_limits() -> None:
+def test_workflows_judge_the_real_clock_with_a_pinned_python_and_time_limits(folder: Path) -> None:
     """No --now and no SOURCE_DATE_EPOCH; Python pinned; every job has a timeout."""
-    for name, workflow in workflows().items():
-        assert not any("--now" in script for script in runs(workflow)), name
+    for name, workflow in workflows(folder).items():
+        assert not any("--now" in script for script in commands(workflow)), name
         environments = [workflow.get("env", {})]
         for job_id, job in workflow["jobs"].items():
             environments += [job.get("env", {}), *(step.get("env", {}) for step in steps(job))]
@@ -242,4 +303,6 @@ def test_workflows_judge_the_real_clock_with_a_pinned_python_and_time_limits() -
             for step in steps(job):
                 if step.get("uses", "").startswith("actions/setup-python@"):
                     assert step["with"]["python-version"] == "3.11", f"{name}: {job_id}"
+                if is_statusbook_action(step):
+                    assert step.get("with", {}).get("python-version", "3.11") == "3.11", f"{name}: {job_id}"
         assert not any("SOURCE_DATE_EPOCH" in env for env in environments), name

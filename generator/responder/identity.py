@@ -12,13 +12,18 @@ from generator.responder.errors import UsageProblem
 USER_VARIABLE = "STATUSBOOK_USER"
 
 
-def git_email(root: Path) -> str | None:
-    """Return ``git config user.email`` as seen from ``root``, or None."""
+def git_config(root: Path, key: str) -> str | None:
+    """Return ``git config KEY`` as seen from ``root``, or None."""
     try:
-        done = subprocess.run(["git", "config", "user.email"], cwd=root, capture_output=True, text=True, timeout=10)
+        done = subprocess.run(["git", "config", key], cwd=root, capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout.strip() or None
+
+
+def git_email(root: Path) -> str | None:
+    """Return ``git config user.email`` as seen from ``root``, or None."""
+    return git_config(root, "user.email")
 
 
 def person_by_email(people: tuple[Person, ...], email: str) -> Person | None:
