@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -129,7 +130,8 @@ def init(directory: Path, example: bool, now: str | None, **values) -> None:
     click.echo(f"Created {len(written)} files in {directory}:")
     for path in written:
         click.echo(f"  {path}")
-    click.echo(f"Next: cd {directory} && statusbook validate && statusbook serve")
+    enter = "" if Path(directory) == Path(".") else f"cd {shlex.quote(str(directory))} && "
+    click.echo(f"Next: {enter}statusbook validate && statusbook serve")
 
 
 def register(group: click.Group) -> None:
