@@ -20,6 +20,8 @@ def first_at(updates: list[Posted], statuses: tuple[str, ...]) -> datetime | Non
 def resolution(item: dict[str, Any], kind: str, updates: list[Posted], notes: list[str]) -> datetime | None:
     """Return when a closed record was closed: resolved_at, else its first final update."""
     if not updates or updates[-1].status != FINAL[kind]:
+        if moment(item.get("resolved_at")) is not None:
+            notes.append(f"resolved_at {item['resolved_at']} is left out: the record is still open")
         return None
     given = moment(item.get("resolved_at"))
     if given is None:

@@ -11,7 +11,7 @@ from generator.importing.components import Components, text_or_none
 from generator.importing.impacts import component_impacts, severity_of
 from generator.importing.milestones import incident_times, maintenance_times
 from generator.importing.times import moment
-from generator.importing.updates import Posted, map_updates, mapped_status
+from generator.importing.updates import INSTEAD, Posted, map_updates, mapped_status
 from generator.model.site import Site
 from generator.responder import yamlrt
 
@@ -78,6 +78,13 @@ def layout(draft: Draft, item: dict[str, Any], site: Site, fields: dict[str, Any
     return yamlrt.mapping(data)
 
 
+def compare_status(draft: Draft, item: dict[str, Any], last: str) -> None:
+    """Note a Statuspage status that its last update does not bear out: the record follows its updates."""
+    given = item.get("status")
+    if given != last and INSTEAD[draft.kind].get(given) != last:
+        draft.note(f"status is '{given}' but the last update says {last}; recorded as {last}")
+
+
 def map_record(item: dict[str, Any], kind: str, site: Site, plan: Components, commander: str | None) -> Draft:
     """Map one Statuspage object to a draft record."""
     draft = Draft(item["id"], kind, title_of(item) or "")
@@ -94,6 +101,7 @@ def map_record(item: dict[str, Any], kind: str, site: Site, plan: Components, co
         draft.note("has no time to date the record by; not imported")
         return draft
     draft.dated = times["started" if kind == "incident" else "scheduled_for"]
+    compare_status(draft, item, updates[-1].status)
     fields = {"status": updates[-1].status, "public": True, "components": yamlrt.mapping(impacts)}
     fields.update((name, stamp(value)) for name, value in times.items())
     if commander and kind == "incident":

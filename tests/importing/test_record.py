@@ -85,3 +85,11 @@ def test_records_that_cannot_be_dated_or_named_are_not_imported() -> None:
     windowless = map_record(incident(impact="maintenance"), "maintenance", site(), PLAN, None)
     assert nameless.data is None and windowless.data is None
     assert "not imported" in nameless.notes[-1] and "not imported" in windowless.notes[-1]
+
+
+def test_a_status_its_updates_do_not_bear_out_is_noted() -> None:
+    """The record's status follows its last update; a different Statuspage status is noted."""
+    draft = map_record(incident(update("10:05", "investigating"), status="resolved"), "incident", site(), PLAN, None)
+    assert draft.data["status"] == "investigating" and "resolved" not in draft.data
+    assert any(n.startswith("resolved_at 2026-10-01T11:00:00.000Z is left out") for n in draft.notes)
+    assert "status is 'resolved' but the last update says investigating; recorded as investigating" in draft.notes
