@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from generator.build import build
 from generator.clock import parse_now
 from generator.importing import write
 from generator.importing.run import import_statuspage
+from generator.responder import lock
 from generator.validate import validate
 from generator.views.audience import Audience
 from tests.hostile.tree import changes, snapshot
@@ -136,3 +138,17 @@ def test_a_missing_source_or_unknown_commander_is_a_usage_error(portal: Path, tm
     assert run_import(portal, str(tmp_path / "nowhere")).exit_code == 2
     result = run_import(portal, str(EXPORT), "--commander", "zoe")
     assert result.exit_code == 2 and "zoe" in result.output and changes(before, snapshot(portal)) == []
+
+
+def test_the_import_holds_the_edit_lock_while_it_writes(portal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The records are written while the portal's edit lock is held."""
+    seen: list[bool] = []
+
+    @contextmanager
+    def recording(root: Path, **_):
+        seen.append(root == portal and not (portal / WRITTEN[0]).exists())
+        yield
+        seen.append((portal / WRITTEN[0]).exists())
+
+    monkeypatch.setattr(lock, "editing", recording)
+    assert run_import(portal, str(EXPORT)).exit_code == 0 and seen == [True, True]
