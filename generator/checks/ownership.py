@@ -23,8 +23,8 @@ def is_pending(incident: Incident, index: int) -> bool:
 
 @incident_rule("O401", "commander-required", Level.ERROR, kinds=("incident",))
 def commander_required(incident: Incident, ctx: CheckContext) -> Iterator[Finding]:
-    """An incident must name its Incident Commander in `commander`: the one person who owns it now. Without an owner, nobody is sure who decides."""
-    if incident.commander is None:
+    """An incident must name its Incident Commander in `commander`: the one person who owns it now. Without an owner, nobody is sure who decides. An imported record (`imported`) may have none: Statuspage does not say who owned it, and the import does not invent an owner."""
+    if incident.commander is None and not incident.is_imported:
         yield Finding(incident.path, "missing 'commander': name the person id of the Incident Commander who owns the incident")
 
 

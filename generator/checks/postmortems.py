@@ -69,10 +69,10 @@ def items(postmortem: Postmortem) -> Iterator[tuple[int, ActionItem]]:
 
 @rule("P601", "postmortem-missing", Level.WARNING)
 def postmortem_missing(ctx: CheckContext) -> Iterator[Finding]:
-    """A resolved incident whose severity requires a postmortem (`postmortem: true` in statusbook.yml) has none 48 hours after resolution. Write `<incident id>.postmortem.md` beside the incident file."""
+    """A resolved incident whose severity requires a postmortem (`postmortem: true` in statusbook.yml) has none 48 hours after resolution. Write `<incident id>.postmortem.md` beside the incident file. An imported record (`imported`) is exempt: its history was kept elsewhere, and a postmortem of it is added by choice, not on a deadline."""
     for incident in ctx.corpus.incidents:
         resolved = resolved_at(incident)
-        if resolved is None or incident.id in ctx.corpus.unloaded_postmortems or not requires_postmortem(incident, ctx.corpus):
+        if resolved is None or incident.is_imported or incident.id in ctx.corpus.unloaded_postmortems or not requires_postmortem(incident, ctx.corpus):
             continue
         due = resolved + DRAFT_WITHIN
         if ctx.corpus.postmortem_of(incident.id) is None and ctx.now > due:

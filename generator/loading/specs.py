@@ -77,6 +77,17 @@ ROLES = Record(
     inc.Roles,
 )
 
+IMPORTED = Record(
+    "imported",
+    "Where an imported record came from; process rules that judge a live response skip or soften it.",
+    (
+        Field("from", Choice(inc.IMPORT_SOURCES), "The system it was imported from.", required=True, attr="source"),
+        Field("id", TEXT, "The record's id in that system.", required=True),
+        Field("shortlink", TEXT, "The record's address in that system."),
+    ),
+    inc.Imported,
+)
+
 _MILESTONE_DOCS = {
     "started": "When impact began.",
     "detected": "When the problem was detected (alert or report).",
@@ -104,6 +115,7 @@ INCIDENT = Record(
         Field("mitigation", Choice(inc.MITIGATIONS), "The mitigation decision; rollback unless there is a reason not to."),
         Field("updates", ListOf(UPDATE), "Public status updates, oldest first.", required=True),
         Field("timeline", ListOf(TIMELINE_ENTRY), "Internal timeline, oldest first."),
+        Field("imported", IMPORTED, "Set by statusbook import: where the record came from."),
     ),
 )
 

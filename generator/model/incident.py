@@ -12,6 +12,7 @@ MAINTENANCE_STATUSES = ("scheduled", "in_progress", "verifying", "completed")
 IMPACTS = ("degraded_performance", "partial_outage", "major_outage", "under_maintenance")
 MITIGATIONS = ("rollback", "fix_forward", "failover", "feature_flag", "other")
 ROLES = ("tech_lead", "comms_lead", "scribe")
+IMPORT_SOURCES = ("statuspage",)
 MILESTONES = ("started", "detected", "acknowledged", "mitigated", "resolved")
 
 
@@ -62,6 +63,16 @@ class Roles:
 
 @compact_pickling
 @dataclass(frozen=True, slots=True)
+class Imported:
+    """Where a record was imported from: the source system and the record's id there."""
+
+    source: str
+    id: str
+    shortlink: str | None = None
+
+
+@compact_pickling
+@dataclass(frozen=True, slots=True)
 class Incident:
     """One incident or maintenance window, as recorded in its file."""
 
@@ -86,6 +97,7 @@ class Incident:
     mitigation: str | None = None
     updates: tuple[Update, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    imported: Imported | None = None
     body: str = ""
     body_line: int = 0
 
@@ -98,6 +110,11 @@ class Incident:
     def is_closed(self) -> bool:
         """Whether the incident is resolved or the maintenance completed."""
         return self.status in ("resolved", "completed")
+
+    @property
+    def is_imported(self) -> bool:
+        """Whether the record was imported from another system, whose history lacks our process fields."""
+        return self.imported is not None
 
     def milestone(self, name: str) -> datetime | None:
         """Return the time of milestone ``name``, if recorded."""
