@@ -180,11 +180,11 @@ COMPONENT = Record(
     "component",
     "A part of the service.",
     (
-        Field("id", Ident(), "Stable id used in incident records and URLs.", required=True),
-        Field("name", TEXT, "Display name.", required=True),
-        Field("public", Bool(), "Whether it appears on the public status page.", required=True),
-        Field("group", TEXT, "Group name for display."),
-        Field("description", TEXT, "Short description."),
+        Field("id", Ident(), "Stable id used in incident records and URLs.", required=True, example="api"),
+        Field("name", TEXT, "Display name.", required=True, example="Public API"),
+        Field("public", Bool(), "Whether it appears on the public status page.", required=True, example="true"),
+        Field("group", TEXT, "Group name for display.", example="Platform"),
+        Field("description", TEXT, "Short description.", example="REST API at api.example.com."),
     ),
     site.Component,
 )
@@ -193,13 +193,13 @@ SEVERITY = Record(
     "severity",
     "A severity level and its targets.",
     (
-        Field("id", SeverityIdent(), "Id used in incident records, such as SEV1; unique regardless of case.", required=True),
-        Field("name", TEXT, "Display name, such as Critical.", required=True),
-        Field("response", Duration((site.NEXT_BUSINESS_DAY,)), "Target from detection to acknowledgement.", required=True),
-        Field("resolve", Duration(), "Target from detection to resolution (MTTR target).", required=True),
-        Field("update_every", Duration(), "Longest allowed gap between status updates.", required=True),
-        Field("postmortem", Bool(), "Whether a postmortem is required.", required=True),
-        Field("description", TEXT, "When to use this severity."),
+        Field("id", SeverityIdent(), "Id used in incident records, such as SEV1; unique regardless of case.", required=True, example="SEV1"),
+        Field("name", TEXT, "Display name, such as Critical.", required=True, example="Critical"),
+        Field("response", Duration((site.NEXT_BUSINESS_DAY,)), "Target from detection to acknowledgement.", required=True, example="15m"),
+        Field("resolve", Duration(), "Target from detection to resolution (MTTR target).", required=True, example="4h"),
+        Field("update_every", Duration(), "Longest allowed gap between status updates.", required=True, example="30m"),
+        Field("postmortem", Bool(), "Whether a postmortem is required.", required=True, example="true"),
+        Field("description", TEXT, "When to use this severity.", example="Customers cannot use a core feature."),
     ),
     site.Severity,
 )
@@ -208,13 +208,16 @@ SITE = Record(
     "site configuration",
     "statusbook.yml at the root of the repository.",
     (
-        Field("name", TEXT, "Name of the status site.", required=True),
-        Field("url", TEXT, "Public URL of the status site."),
-        Field("internal_url", TEXT, "URL of the internal records portal; needed to build it."),
-        Field("timezone", TimeZone(), "Team time zone: display and business days.", required=True),
-        Field("default_timezone", TimeZone(), "If set, timestamps without offset are read in this zone; otherwise they are errors."),
-        Field("components", ListOf(COMPONENT), "Components in display order.", required=True),
-        Field("severities", ListOf(SEVERITY), "Severities, most severe first.", required=True),
+        Field("name", TEXT, "Name of the status site.", required=True, example="Example Cloud Status"),
+        Field("url", TEXT, "Public URL of the status site; needed to build it.", example="https://status.example.com/"),
+        Field("internal_url", TEXT, "URL of the internal records portal; needed to build it.", example="https://records.example.com/"),
+        Field("timezone", TimeZone(), "Team time zone: display and business days.", required=True, example="Europe/Berlin"),
+        Field("default_timezone", TimeZone(), "If set, timestamps without offset are read in this zone; otherwise they are errors.",
+              example="Europe/Berlin"),
+        Field("components", ListOf(COMPONENT), "Components in display order.", required=True,
+              example="[{id: api, name: Public API, public: true}]"),
+        Field("severities", ListOf(SEVERITY), "Severities, most severe first.", required=True,
+              example="[{id: SEV1, name: Critical, response: 15m, resolve: 4h, update_every: 30m, postmortem: true}]"),
     ),
 )
 
@@ -222,9 +225,10 @@ PERSON_RECORD = Record(
     "person",
     "Someone who takes part in incident response.",
     (
-        Field("id", Ident(), "Id used in records.", required=True),
-        Field("name", TEXT, "Full name.", required=True),
-        Field("contacts", MapOf(Ident(), Text()), "Ways to reach them, such as email, phone, chat."),
+        Field("id", Ident(), "Id used in records.", required=True, example="alice"),
+        Field("name", TEXT, "Full name.", required=True, example="Alice Okafor"),
+        Field("contacts", MapOf(Ident(), Text()), "Ways to reach them, such as email, phone, chat.", default="{}",
+              example="{email: alice@example.com, chat: '@alice'}"),
     ),
     site.Person,
 )
@@ -232,13 +236,14 @@ PERSON_RECORD = Record(
 PEOPLE = Record(
     "people",
     "people.yml at the root of the repository.",
-    (Field("people", ListOf(PERSON_RECORD), "Everyone who appears in records.", required=True),),
+    (Field("people", ListOf(PERSON_RECORD), "Everyone who appears in records.", required=True,
+           example="[{id: alice, name: Alice Okafor}]"),),
 )
 
 RECORD_TYPES = {
     "incident": INCIDENT,
     "postmortem": POSTMORTEM,
     "rotation": ROTATION,
-    "site": SITE,
+    "statusbook": SITE,
     "people": PEOPLE,
 }
