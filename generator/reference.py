@@ -9,6 +9,7 @@ from generator.checks import all_rules
 from generator.loading.codes import LOADING_CODES
 from generator.loading.schema import Field, Kind, ListOf, MapOf, Record
 from generator.loading.specs import RECORD_TYPES
+from generator.model.formats import FORMAT_CHANGES, FORMAT_VERSION
 
 CONFIGURATION_FILES = {"statusbook": "statusbook.yml", "people": "people.yml"}
 CONFIGURATION_LINK = "Every key with its type, default and an example: [Configuration](configuration.md).\n\n"
@@ -119,14 +120,29 @@ def configuration_page() -> str:
             f"check the file as you type when its first line is `# yaml-language-server: $schema={schema}`.\n\n"
             + "\n".join(rows) + "\n"
         )
+    parts.append(formats_section())
     return "\n".join(parts)
+
+
+def formats_section() -> str:
+    """Render the table of record format versions and the edits each needs."""
+    rows = ["| format | what changed | edits to records written for an older format |", "|---|---|---|"]
+    for change in FORMAT_CHANGES:
+        rows.append(f"| {change.version} | {change.changed} | {'; '.join(change.edits) or 'none'} |")
+    return (
+        f"## Format versions\n\nThis Statusbook reads record format {FORMAT_VERSION}. `format` in statusbook.yml names the "
+        "format its records are written for. A newer format than Statusbook reads is an error (L015): upgrade Statusbook. "
+        "An older one is read as it is when no newer format changed the records, and is otherwise an error (L017) that "
+        "lists every edit to make. Without `format`, records are taken to follow format 1, with a warning (L016).\n\n"
+        + "\n".join(rows) + "\n"
+    )
 
 
 def rules_page() -> str:
     """Render the rule reference as Markdown, one section per code."""
     parts = ["# Validation rules\n", "Generated from the rule docstrings in `generator/checks/` by `python -m generator.reference`.\n"]
     rows = "\n".join(f"| {code} | {name} | {doc} |" for code, (name, doc) in LOADING_CODES.items())
-    parts.append("## Reading files\n\nAll of these are errors, except S001.\n\n| code | name | meaning |\n|---|---|---|\n" + rows + "\n")
+    parts.append("## Reading files\n\nAll of these are errors, except the warnings S001, L011 and L016.\n\n| code | name | meaning |\n|---|---|---|\n" + rows + "\n")
     for check in all_rules():
         parts.append(f"## {check.code} {check.name}\n\nLevel: {check.level}\n\n{check.doc}\n")
     return "\n".join(parts)

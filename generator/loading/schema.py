@@ -149,6 +149,22 @@ class Bool(Kind):
         return {"type": "boolean"}
 
 
+class Whole(Kind):
+    """A whole number from 1, such as a format version."""
+
+    expects = "a whole number from 1"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Accept a positive integer, never a boolean."""
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return value
+        return ctx.error("S003", f"{label(where)}: expected {self.expects}, got {describe_value(value)}", where)
+
+    def json_schema(self) -> dict[str, Any]:
+        """A JSON integer from 1."""
+        return {"type": "integer", "minimum": 1}
+
+
 class Choice(Kind):
     """One of a fixed set of words."""
 

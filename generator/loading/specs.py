@@ -17,6 +17,7 @@ from generator.loading.schema import (
     Text,
     Timestamp,
     TimeZone,
+    Whole,
 )
 from generator.model import incident as inc
 from generator.model import postmortem as pm
@@ -208,6 +209,8 @@ SITE = Record(
     "site configuration",
     "statusbook.yml at the root of the repository.",
     (
+        Field("format", Whole(), "Record format version the records are written for; left out, format 1 with a warning.",
+              default="1", example="1"),
         Field("name", TEXT, "Name of the status site.", required=True, example="Example Cloud Status"),
         Field("url", TEXT, "Public URL of the status site; needed to build it.", example="https://status.example.com/"),
         Field("internal_url", TEXT, "URL of the internal records portal; needed to build it.", example="https://records.example.com/"),

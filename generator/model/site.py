@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+from generator.model.formats import FIRST_FORMAT
+
 NEXT_BUSINESS_DAY = "next_business_day"
 
 
@@ -59,6 +61,7 @@ class Site:
     url: str | None = None
     internal_url: str | None = None
     default_timezone: ZoneInfo | None = None
+    format: int = FIRST_FORMAT
     components: tuple[Component, ...] = ()
     severities: tuple[Severity, ...] = ()
     _components: dict[str, Component] = field(init=False, repr=False, compare=False)
