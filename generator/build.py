@@ -14,6 +14,7 @@ from typing import Callable
 
 from generator.loading.corpus import load_root
 from generator.memory import collection_paused
+from generator.model.site import missing_address
 from generator.publish.sitedir import SiteTarget
 from generator.render.assets import asset_files
 from generator.render.badges import badge_files
@@ -32,7 +33,11 @@ Progress = Callable[[str], None]
 
 
 class BuildError(ValueError):
-    """The records are valid but the site cannot be built from them as configured."""
+    """The site cannot be built or previewed from the records as they are."""
+
+
+class SiteNotConfigured(ValueError):
+    """The records are valid, but statusbook.yml does not configure the site asked for (a usage problem)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +55,6 @@ class BuildResult:
 
 def render_site(view: SiteView) -> Output:
     """Render every file of the site in memory."""
-    if not view.url:
-        raise BuildError(f"statusbook.yml has no '{view.url_key}': feeds, badges and the API need the {view.audience.value} site's address")
     output = Output()
     for renderer in (page_files, feed_files, api_files, badge_files):
         output.extend(renderer(view))
@@ -76,11 +79,17 @@ def settings_for(view: SiteView, now: datetime):
 
 
 def checked_site(root: Path, audience: Audience, now: datetime) -> tuple[Report, SiteView | None, Output | None]:
-    """Load and check the records; when they are valid, compute the site's views and render its files."""
+    """Load and check the records; when they are valid, compute the site's views and render its files.
+
+    Raises SiteNotConfigured when the records are valid but statusbook.yml lacks what the site needs.
+    """
     loaded = load_root(root)
     report = check_loaded(loaded, now)
     if report.errors or loaded.corpus is None:
         return report, None, None
+    unbuildable = missing_address(loaded.corpus.site, audience.value)
+    if unbuildable:
+        raise SiteNotConfigured(unbuildable)
     with collection_paused():
         view = site_view(loaded.corpus, audience, now)
         return report, view, render_site(view)
@@ -90,7 +99,8 @@ def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progres
           force: bool = False) -> BuildResult:
     """Validate the records under ``root``; if they are valid, build the ``audience`` site into ``site_dir``.
 
-    Raises SiteDirRefused before loading anything when ``site_dir`` must not be replaced.
+    Raises SiteDirRefused before loading anything when ``site_dir`` must not be replaced, and SiteNotConfigured
+    before writing anything when statusbook.yml does not configure the site.
     """
     from generator.publish.mkdocs_site import publish
 
@@ -124,7 +134,11 @@ def preview(root: Path, audience: Audience, clock: Callable[[], datetime], dev_a
         raise BuildError("the records are invalid; run 'statusbook validate' to see why")
 
     def again() -> Output | None:
-        rendered = render_records(root, audience, clock(), progress)
+        try:
+            rendered = render_records(root, audience, clock(), progress)
+        except SiteNotConfigured as exc:
+            progress(f"{exc}; keeping the last good pages")
+            return None
         return rendered[1] if rendered else None
 
     base = root.resolve()

@@ -7,8 +7,12 @@ from pathlib import Path
 
 from generator.checks import all_rules
 from generator.loading.codes import LOADING_CODES
-from generator.loading.schema import Field, ListOf, MapOf, Record
+from generator.loading.schema import Field, Kind, ListOf, MapOf, Record
 from generator.loading.specs import RECORD_TYPES
+from generator.model.formats import FORMAT_CHANGES, FORMAT_VERSION
+
+CONFIGURATION_FILES = {"statusbook": "statusbook.yml", "people": "people.yml"}
+CONFIGURATION_LINK = "Every key with its type, default and an example: [Configuration](configuration.md).\n\n"
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
@@ -64,15 +68,81 @@ def records_page() -> str:
     for name, spec in RECORD_TYPES.items():
         rows = ["| field | required | value | meaning |", "|---|---|---|---|"]
         _field_rows(spec, "", rows)
-        parts.append(f"## {spec.name.capitalize()}\n\n{spec.doc}\n\nJSON Schema: `schemas/{name}.schema.json`\n\n" + "\n".join(rows) + "\n")
+        link = CONFIGURATION_LINK if name in CONFIGURATION_FILES else ""
+        parts.append(f"## {spec.name.capitalize()}\n\n{spec.doc}\n\n{link}JSON Schema: `schemas/{name}.schema.json`\n\n" + "\n".join(rows) + "\n")
     return "\n".join(parts)
+
+
+def _config_rows(spec: Record, prefix: str, rows: list[str]) -> None:
+    """Append one configuration table row per key, descending into nested records."""
+    for item in spec.fields:
+        rows.append(_config_row(prefix + item.name, item))
+        nested = _nested(item.kind)
+        if nested is not None:
+            suffix = "[]." if isinstance(item.kind, ListOf) else "."
+            _config_rows(nested, prefix + item.name + suffix, rows)
+
+
+def _kind_text(kind: Kind) -> str:
+    """Name a value's type, naming nested records by what they are."""
+    if isinstance(kind, ListOf):
+        return "list of " + (f"{kind.item.name} mappings" if isinstance(kind.item, Record) else kind.item.expects)
+    return f"{kind.name} mapping" if isinstance(kind, Record) else kind.expects
+
+
+def _code(text: str) -> str:
+    """Quote YAML text as inline code inside a Markdown table."""
+    return "`" + text.replace("|", "\\|") + "`"
+
+
+def _config_row(name: str, item: Field) -> str:
+    """Render one configuration key as a Markdown table row."""
+    presence = "required" if item.required else f"default {_code(item.default)}" if item.default is not None else "optional, not set"
+    example = _code(item.example) if item.example is not None else ""
+    return f"| `{name}` | {_kind_text(item.kind)} | {presence} | {item.doc} | {example} |"
+
+
+def configuration_page() -> str:
+    """Render the reference of statusbook.yml and people.yml as Markdown."""
+    parts = [
+        "# Configuration\n",
+        "Every key of `statusbook.yml` and `people.yml`, generated from `generator/loading/specs.py` by "
+        "`python -m generator.reference`. A key that is not required may be left out; it then takes its default, "
+        "or stays not set. Nested keys are written `components[].id`: the `id` of each item of the `components` list.\n",
+    ]
+    for name, file_name in CONFIGURATION_FILES.items():
+        spec = RECORD_TYPES[name]
+        rows = ["| key | type | required or default | meaning | example |", "|---|---|---|---|---|"]
+        _config_rows(spec, "", rows)
+        schema = f"schemas/{name}.schema.json"
+        parts.append(
+            f"## {file_name}\n\n{spec.doc}\n\nJSON Schema: `{schema}`. Editors that use the YAML language server "
+            f"check the file as you type when its first line is `# yaml-language-server: $schema={schema}`.\n\n"
+            + "\n".join(rows) + "\n"
+        )
+    parts.append(formats_section())
+    return "\n".join(parts)
+
+
+def formats_section() -> str:
+    """Render the table of record format versions and the edits each needs."""
+    rows = ["| format | what changed | edits to records written for an older format |", "|---|---|---|"]
+    for change in FORMAT_CHANGES:
+        rows.append(f"| {change.version} | {change.changed} | {'; '.join(change.edits) or 'none'} |")
+    return (
+        f"## Format versions\n\nThis Statusbook reads record format {FORMAT_VERSION}. `format` in statusbook.yml names the "
+        "format its records are written for. A newer format than Statusbook reads is an error (L015): upgrade Statusbook. "
+        "An older one is read as it is when no newer format changed the records, and is otherwise an error (L017) that "
+        "lists every edit to make. Without `format`, records are taken to follow format 1, with a warning (L016).\n\n"
+        + "\n".join(rows) + "\n"
+    )
 
 
 def rules_page() -> str:
     """Render the rule reference as Markdown, one section per code."""
     parts = ["# Validation rules\n", "Generated from the rule docstrings in `generator/checks/` by `python -m generator.reference`.\n"]
     rows = "\n".join(f"| {code} | {name} | {doc} |" for code, (name, doc) in LOADING_CODES.items())
-    parts.append("## Reading files\n\nAll of these are errors, except S001.\n\n| code | name | meaning |\n|---|---|---|\n" + rows + "\n")
+    parts.append("## Reading files\n\nAll of these are errors, except the warnings S001, L011 and L016.\n\n| code | name | meaning |\n|---|---|---|\n" + rows + "\n")
     for check in all_rules():
         parts.append(f"## {check.code} {check.name}\n\nLevel: {check.level}\n\n{check.doc}\n")
     return "\n".join(parts)
@@ -80,7 +150,11 @@ def rules_page() -> str:
 
 def pages() -> dict[str, str]:
     """Return every generated documentation page by its path under ``docs/``."""
-    return {"reference/records.md": records_page(), "reference/rules.md": rules_page()}
+    return {
+        "reference/configuration.md": configuration_page(),
+        "reference/records.md": records_page(),
+        "reference/rules.md": rules_page(),
+    }
 
 
 def main() -> None:
@@ -89,7 +163,15 @@ def main() -> None:
         path = Path("docs") / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    remove_stale_schemas(Path("schemas"))
     write_schemas(Path("schemas"))
+
+
+def remove_stale_schemas(out: Path) -> None:
+    """Remove schema files in ``out`` that no record type writes any more."""
+    for path in out.glob("*.schema.json"):
+        if path.name not in schema_texts():
+            path.unlink()
 
 
 if __name__ == "__main__":

@@ -86,4 +86,4 @@ def test_schema_command_writes_valid_json_schemas(tmp_path: Path) -> None:
     result = invoke("schema", "--out", str(tmp_path))
     assert result.exit_code == 0
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["incident.schema.json", "people.schema.json", "postmortem.schema.json", "rotation.schema.json", "site.schema.json"]
+    assert names == ["incident.schema.json", "people.schema.json", "postmortem.schema.json", "rotation.schema.json", "statusbook.schema.json"]

@@ -48,7 +48,7 @@ def test_example_records_satisfy_their_json_schema(path: str, kind: str) -> None
     jsonschema.validate(front_matter(REPO / path), schema_for(kind))
 
 
-@pytest.mark.parametrize(("name", "kind"), [("statusbook.yml", "site"), ("people.yml", "people")])
+@pytest.mark.parametrize(("name", "kind"), [("statusbook.yml", "statusbook"), ("people.yml", "people")])
 def test_configuration_satisfies_its_json_schema(name: str, kind: str) -> None:
     """The example configuration validates against its schema."""
     data = load(yaml_source(name, (REPO / name).read_text()))[0]
@@ -62,6 +62,23 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
     assert [p.code for p in problems] == ["S003"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(load(source)[0], schema_for("incident"))
+
+
+@pytest.mark.parametrize(("name", "kind", "key", "wrong"), [
+    ("statusbook.yml", "statusbook", "url", 42),
+    ("statusbook.yml", "statusbook", "components", {"api": "API"}),
+    ("people.yml", "people", "people", "alice"),
+])
+def test_configuration_schema_rejects_a_wrong_type(name: str, kind: str, key: str, wrong) -> None:
+    """The example configuration with one value of the wrong type fails its schema."""
+    data = load(yaml_source(name, (REPO / name).read_text()))[0]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**data, key: wrong}, schema_for(kind))
+
+
+def test_schemas_folder_holds_no_stale_schema() -> None:
+    """schemas/ holds exactly the generated files; a renamed record type leaves nothing behind."""
+    assert sorted(p.name for p in (REPO / "schemas").iterdir()) == sorted(reference.schema_texts())
 
 
 def test_schemas_are_valid_draft_2020_12() -> None:

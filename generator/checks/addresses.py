@@ -8,6 +8,7 @@ from typing import Iterator
 from generator.checks import CheckContext, Finding, rule
 from generator.model import paths
 from generator.model.corpus import Corpus
+from generator.model.site import SITE_ADDRESSES, missing_address
 from generator.problems import FieldPath, Level
 
 
@@ -88,3 +89,12 @@ def shared_address(ctx: CheckContext) -> Iterator[Finding]:
             continue
         for address in claim.addresses:
             first[address.casefold()] = (claim, address)
+
+
+@rule("R109", "site-address", Level.WARNING)
+def site_address(ctx: CheckContext) -> Iterator[Finding]:
+    """`statusbook.yml` should give the address each site is published at: `url` for the public status site, `internal_url` for the internal records portal (`--audience internal`). Their feeds, badges and API need absolute links, so `statusbook build` refuses a site without its address (exit 2) with the same message; add the key."""
+    for audience in SITE_ADDRESSES:
+        message = missing_address(ctx.corpus.site, audience)
+        if message:
+            yield Finding(ctx.corpus.config_path, message, line=1, column=1)

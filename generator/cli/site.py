@@ -50,7 +50,9 @@ def build(root: Path, audience: str, site_dir: Path | None, force: bool, now: st
     The site directory is replaced only when it is missing, empty or a
     previous Statusbook build (marked by a .statusbook-site file); the portal
     root, its source folders, an ancestor of them and a git checkout are
-    refused with exit 2. The new build replaces the old one in one atomic
+    refused with exit 2, and so is a site that statusbook.yml gives no address
+    (url, or internal_url for --audience internal), which validate warns about
+    (R109). Nothing is written then. The new build replaces the old one in one atomic
     exchange, or entry by entry in a mount point. Builds into one directory
     wait for each other.
 
@@ -58,7 +60,7 @@ def build(root: Path, audience: str, site_dir: Path | None, force: bool, now: st
     Example:
       statusbook build --root . --audience public --now 2026-11-23T18:00:00Z
     """
-    from generator.build import BuildError, build as run_build
+    from generator.build import BuildError, SiteNotConfigured, build as run_build
     from generator.publish.mkdocs_site import PublishError
     from generator.publish.sitedir import SiteDirRefused
     from generator.reporting import render
@@ -70,7 +72,7 @@ def build(root: Path, audience: str, site_dir: Path | None, force: bool, now: st
         result = run_build(root, Audience(audience), target, moment, progress, force=force)
     except RootError as exc:
         raise click.UsageError(str(exc)) from None
-    except SiteDirRefused as exc:
+    except (SiteDirRefused, SiteNotConfigured) as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     except (BuildError, PublishError) as exc:
@@ -100,7 +102,7 @@ def serve(root: Path, audience: str, dev_addr: str, now: str | None) -> None:
     Example:
       statusbook serve --audience public --dev-addr 127.0.0.1:8000
     """
-    from generator.build import BuildError, preview
+    from generator.build import BuildError, SiteNotConfigured, preview
     from generator.clock import resolve_now
     from generator.publish.mkdocs_site import PublishError
     from generator.views.audience import Audience
@@ -110,6 +112,9 @@ def serve(root: Path, audience: str, dev_addr: str, now: str | None) -> None:
         preview(root, Audience(audience), lambda: fixed or resolve_now(None), dev_addr, progress)
     except RootError as exc:
         raise click.UsageError(str(exc)) from None
+    except SiteNotConfigured as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     except (BuildError, PublishError) as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_INVALID)

@@ -9,6 +9,7 @@ from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
 from generator.loading import specs, strictyaml
+from generator.loading.formats import format_problems
 from generator.loading.schema import INVALID, Context, Record
 from generator.loading.source import Source, split_front_matter, yaml_source
 from generator.model.ids import ID_RULE, is_id
@@ -163,7 +164,7 @@ def load_rotation(path: str, text: str, zone: ZoneInfo | None) -> tuple[Source |
 def load_site(path: str, text: str) -> tuple[Source, Site | None, list[Problem]]:
     """Load ``statusbook.yml``."""
     source = yaml_source(path, text)
-    values, problems = read_fields(source, specs.SITE, None)
+    values, problems = read_fields(source, specs.SITE, None, format_problems)
     if values is INVALID:
         return source, None, problems
     return source, Site(**values), problems

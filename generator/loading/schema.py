@@ -10,6 +10,8 @@ from typing import Any, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.clock import END, EARLIEST, RANGE
+from generator.loading import strictyaml
+from generator.loading.source import yaml_source
 from generator.loading.strictyaml import INVALID
 from generator.model.theme import HEX_COLOUR, HOSTNAME, Colour, ThemeFile, safe_url
 from generator.model.ids import ID_PATTERN, ID_RULE, SEVERITY_ID_PATTERN, SEVERITY_ID_RULE
@@ -147,6 +149,22 @@ class Bool(Kind):
     def json_schema(self) -> dict[str, Any]:
         """A JSON boolean."""
         return {"type": "boolean"}
+
+
+class Whole(Kind):
+    """A whole number from 1, such as a format version."""
+
+    expects = "a whole number from 1"
+
+    def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
+        """Accept a positive integer, never a boolean."""
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return value
+        return ctx.error("S003", f"{label(where)}: expected {self.expects}, got {describe_value(value)}", where)
+
+    def json_schema(self) -> dict[str, Any]:
+        """A JSON integer from 1."""
+        return {"type": "integer", "minimum": 1}
 
 
 class Choice(Kind):
@@ -387,6 +405,23 @@ class Field:
         """The model attribute the field fills."""
         return self.attr or self.name
 
+    def reference_schema(self) -> dict[str, Any]:
+        """Describe the field as JSON Schema, with its documented default and example."""
+        schema = {**self.kind.json_schema(), "description": self.doc}
+        if self.default is not None:
+            schema["default"] = yaml_value(self.default)
+        if self.example is not None:
+            schema["examples"] = [yaml_value(self.example)]
+        return schema
+
+
+def yaml_value(text: str) -> Any:
+    """Read a default or example, written as YAML text, strictly into plain data."""
+    data, problems = strictyaml.load(yaml_source("example", text))
+    if problems:
+        raise ValueError(f"{text!r} is not plain YAML: {problems[0].message}")
+    return data
+
 
 class Record(Kind):
     """A mapping with declared fields, built into a model object."""
@@ -440,7 +475,7 @@ class Record(Kind):
         return {
             "type": "object",
             "description": self.doc,
-            "properties": {f.name: {**f.kind.json_schema(), "description": f.doc} for f in self.fields},
+            "properties": {f.name: f.reference_schema() for f in self.fields},
             "required": [f.name for f in self.fields if f.required],
             "additionalProperties": False,
         }

@@ -21,6 +21,7 @@ from generator.loading.schema import (
     ThemePath,
     Timestamp,
     TimeZone,
+    Whole,
 )
 from generator.model import incident as inc
 from generator.model import postmortem as pm
@@ -197,11 +198,11 @@ COMPONENT = Record(
     "component",
     "A part of the service.",
     (
-        Field("id", Ident(), "Stable id used in incident records and URLs.", required=True),
-        Field("name", TEXT, "Display name.", required=True),
-        Field("public", Bool(), "Whether it appears on the public status page.", required=True),
-        Field("group", TEXT, "Group name for display."),
-        Field("description", TEXT, "Short description."),
+        Field("id", Ident(), "Stable id used in incident records and URLs.", required=True, example="api"),
+        Field("name", TEXT, "Display name.", required=True, example="Public API"),
+        Field("public", Bool(), "Whether it appears on the public status page.", required=True, example="true"),
+        Field("group", TEXT, "Group name for display.", example="Platform"),
+        Field("description", TEXT, "Short description.", example="REST API at api.example.com."),
     ),
     site.Component,
 )
@@ -210,13 +211,13 @@ SEVERITY = Record(
     "severity",
     "A severity level and its targets.",
     (
-        Field("id", SeverityIdent(), "Id used in incident records, such as SEV1; unique regardless of case.", required=True),
-        Field("name", TEXT, "Display name, such as Critical.", required=True),
-        Field("response", Duration((site.NEXT_BUSINESS_DAY,)), "Target from detection to acknowledgement.", required=True),
-        Field("resolve", Duration(), "Target from detection to resolution (MTTR target).", required=True),
-        Field("update_every", Duration(), "Longest allowed gap between status updates.", required=True),
-        Field("postmortem", Bool(), "Whether a postmortem is required.", required=True),
-        Field("description", TEXT, "When to use this severity."),
+        Field("id", SeverityIdent(), "Id used in incident records, such as SEV1; unique regardless of case.", required=True, example="SEV1"),
+        Field("name", TEXT, "Display name, such as Critical.", required=True, example="Critical"),
+        Field("response", Duration((site.NEXT_BUSINESS_DAY,)), "Target from detection to acknowledgement.", required=True, example="15m"),
+        Field("resolve", Duration(), "Target from detection to resolution (MTTR target).", required=True, example="4h"),
+        Field("update_every", Duration(), "Longest allowed gap between status updates.", required=True, example="30m"),
+        Field("postmortem", Bool(), "Whether a postmortem is required.", required=True, example="true"),
+        Field("description", TEXT, "When to use this severity.", example="Customers cannot use a core feature."),
     ),
     site.Severity,
 )
@@ -240,7 +241,8 @@ THEME = Record(
         Field("primary", SchemeColour(), "Header and link colour; white header text must contrast 4.5:1 with it.", example='"#0b5fff"'),
         Field("accent", SchemeColour(), "Hover and focus colour; it must contrast 4.5:1 with the page background.", example='{light: "#b3261e", dark: "#ffb4ab"}'),
         Field("extra_css", ThemePath(theme.CSS_SUFFIXES), "Stylesheet inside the portal, linked after Statusbook's own.", example="assets/extra.css"),
-        Field("footer", ListOf(FOOTER_LINK), "Links in the footer of every page.", default="[]"),
+        Field("footer", ListOf(FOOTER_LINK), "Links in the footer of every page.", default="[]",
+              example="[{title: Support, url: 'mailto:support@acme.example'}]"),
         Field("domain", Hostname(), "Custom domain of the public status site: written to its CNAME file for GitHub Pages.", example="status.acme.example"),
     ),
     theme.Theme,
@@ -250,14 +252,20 @@ SITE = Record(
     "site configuration",
     "statusbook.yml at the root of the repository.",
     (
-        Field("name", TEXT, "Name of the status site.", required=True),
-        Field("url", TEXT, "Public URL of the status site."),
-        Field("internal_url", TEXT, "URL of the internal records portal; needed to build it."),
-        Field("timezone", TimeZone(), "Team time zone: display and business days.", required=True),
-        Field("default_timezone", TimeZone(), "If set, timestamps without offset are read in this zone; otherwise they are errors."),
-        Field("components", ListOf(COMPONENT), "Components in display order.", required=True),
-        Field("severities", ListOf(SEVERITY), "Severities, most severe first.", required=True),
-        Field("theme", THEME, "Logo, favicon, colours, footer links, extra stylesheet and custom domain.", default="{}"),
+        Field("format", Whole(), "Record format version the records are written for; left out, format 1 with a warning.",
+              default="1", example="1"),
+        Field("name", TEXT, "Name of the status site.", required=True, example="Example Cloud Status"),
+        Field("url", TEXT, "Public URL of the status site; needed to build it.", example="https://status.example.com/"),
+        Field("internal_url", TEXT, "URL of the internal records portal; needed to build it.", example="https://records.example.com/"),
+        Field("timezone", TimeZone(), "Team time zone: display and business days.", required=True, example="Europe/Berlin"),
+        Field("default_timezone", TimeZone(), "If set, timestamps without offset are read in this zone; otherwise they are errors.",
+              example="Europe/Berlin"),
+        Field("components", ListOf(COMPONENT), "Components in display order.", required=True,
+              example="[{id: api, name: Public API, public: true}]"),
+        Field("severities", ListOf(SEVERITY), "Severities, most severe first.", required=True,
+              example="[{id: SEV1, name: Critical, response: 15m, resolve: 4h, update_every: 30m, postmortem: true}]"),
+        Field("theme", THEME, "Logo, favicon, colours, footer links, extra stylesheet and custom domain.", default="{}",
+              example='{logo: assets/logo.svg, primary: "#0b5fff"}'),
     ),
 )
 
@@ -265,9 +273,10 @@ PERSON_RECORD = Record(
     "person",
     "Someone who takes part in incident response.",
     (
-        Field("id", Ident(), "Id used in records.", required=True),
-        Field("name", TEXT, "Full name.", required=True),
-        Field("contacts", MapOf(Ident(), Text()), "Ways to reach them, such as email, phone, chat."),
+        Field("id", Ident(), "Id used in records.", required=True, example="alice"),
+        Field("name", TEXT, "Full name.", required=True, example="Alice Okafor"),
+        Field("contacts", MapOf(Ident(), Text()), "Ways to reach them, such as email, phone, chat.", default="{}",
+              example="{email: alice@example.com, chat: '@alice'}"),
     ),
     site.Person,
 )
@@ -275,13 +284,14 @@ PERSON_RECORD = Record(
 PEOPLE = Record(
     "people",
     "people.yml at the root of the repository.",
-    (Field("people", ListOf(PERSON_RECORD), "Everyone who appears in records.", required=True),),
+    (Field("people", ListOf(PERSON_RECORD), "Everyone who appears in records.", required=True,
+           example="[{id: alice, name: Alice Okafor}]"),),
 )
 
 RECORD_TYPES = {
     "incident": INCIDENT,
     "postmortem": POSTMORTEM,
     "rotation": ROTATION,
-    "site": SITE,
+    "statusbook": SITE,
     "people": PEOPLE,
 }

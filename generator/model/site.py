@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+from generator.model.formats import FIRST_FORMAT
 from generator.model.theme import Theme
 
 NEXT_BUSINESS_DAY = "next_business_day"
+SITE_ADDRESSES = {"public": ("url", "public status site"), "internal": ("internal_url", "internal records portal")}
 
 
 def first_by_id(items: tuple) -> dict:
@@ -61,6 +63,7 @@ class Site:
     url: str | None = None
     internal_url: str | None = None
     default_timezone: ZoneInfo | None = None
+    format: int = FIRST_FORMAT
     components: tuple[Component, ...] = ()
     severities: tuple[Severity, ...] = ()
     theme: Theme = Theme()
@@ -79,3 +82,12 @@ class Site:
     def severity(self, severity_id: str | None) -> Severity | None:
         """Return the severity with this id, if configured."""
         return self._severities.get(severity_id) if severity_id else None
+
+
+def missing_address(site: Site, audience: str) -> str | None:
+    """Say why the ``audience`` site cannot be built from this configuration, or None when it can."""
+    key, what = SITE_ADDRESSES[audience]
+    if getattr(site, key):
+        return None
+    return (f"statusbook.yml has no '{key}': the {what} cannot be built without it, since its feeds, badges and API "
+            f"need its absolute address; add '{key}: https://...' with the address it is published at")

@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from generator.model.formats import FORMAT_VERSION
 from generator.scaffold import action_ref, example, schedule
 from generator.scaffold.answers import Answers
 
@@ -63,6 +64,7 @@ def context(answers: Answers) -> dict:
     return {
         "a": answers,
         "action": action_ref(),
+        "format": FORMAT_VERSION,
         "rotation_id": ROTATION_ID,
         "handover_day": schedule.HANDOVER_DAY,
         "handover_time": f"{schedule.HANDOVER_TIME:%H:%M}",

@@ -59,7 +59,7 @@ CASES = {
     "space": (add_rotation("with space"), bad_name("with space")),
     "non-ascii": (add_rotation("ünï"), bad_name("ünï")),
     "upper": (add_rotation("UPPER"), bad_name("UPPER")),
-    "component": (rename_component, "statusbook.yml:38:9: error [R107] component id 'index' would be served at "
+    "component": (rename_component, "statusbook.yml:41:9: error [R107] component id 'index' would be served at "
                   "components/, the address of the folder of component pages; rename the component"),
     "internal-update": (internal_update, f"{INCIDENT}:{FIRST_UPDATE}:5: error [S008] updates[0]: unknown field 'internal'; "
                         "updates of a public record are published as they are: put internal notes in 'timeline' "

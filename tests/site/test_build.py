@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
+from tests.hostile.tree import changes, snapshot
 from tests.site.conftest import NOW, REPO, build_site, copy_portal, site_files
 
 OPEN_ID = "2026-11-23-api-increased-latency"
@@ -116,14 +118,41 @@ def test_a_failing_mkdocs_build_leaves_the_existing_site_untouched(tmp_path, mon
     assert site_files(site_dir) == before
 
 
-def test_build_without_a_site_url_is_a_clear_error(tmp_path):
-    root = copy_portal(tmp_path / "portal")
+UNCONFIGURED = {
+    "public": ("url: https://status.acme.example/\n", "url", "public status site"),
+    "internal": ("internal_url: https://records.acme.example/\n", "internal_url", "internal records portal"),
+}
+
+
+def without_key(root: Path, line: str) -> Path:
+    """Remove one line from the portal's statusbook.yml."""
     config = root / "statusbook.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("url: https://status.acme.example/\n", ""), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["build", "--root", str(root), "--site-dir", str(tmp_path / "s"), "--now", NOW])
-    assert result.exit_code == 1
-    assert "no 'url'" in result.output
-    assert not (tmp_path / "s").exists()
+    config.write_text(config.read_text(encoding="utf-8").replace(line, ""), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("audience", sorted(UNCONFIGURED))
+def test_a_site_without_its_address_is_a_validate_warning_and_a_usage_error_of_build(tmp_path, audience):
+    """validate warns at statusbook.yml:1:1; build says the same words, exits 2 and writes nothing."""
+    line, key, what = UNCONFIGURED[audience]
+    root = without_key(copy_portal(tmp_path / "portal"), line)
+    runner = CliRunner()
+    checked = runner.invoke(cli, ["validate", "--root", str(root), "--now", NOW])
+    message = (f"statusbook.yml has no '{key}': the {what} cannot be built without it, since its feeds, badges and API "
+               f"need its absolute address; add '{key}: https://...' with the address it is published at")
+    assert checked.exit_code == 0 and f"statusbook.yml:1:1: warning [R109] {message}" in checked.output
+    before = snapshot(tmp_path)
+    args = ["build", "--root", str(root), "--audience", audience, "--site-dir", str(tmp_path / "s"), "--now", NOW]
+    built = runner.invoke(cli, args)
+    assert built.exit_code == 2 and f"Error: {message}" in built.output
+    assert changes(before, snapshot(tmp_path)) == []
+
+
+def test_serve_without_the_site_address_is_a_usage_error(tmp_path):
+    """serve refuses a site without its address before serving anything, with exit 2."""
+    root = without_key(copy_portal(tmp_path / "portal"), UNCONFIGURED["public"][0])
+    result = CliRunner().invoke(cli, ["serve", "--root", str(root), "--now", NOW, "--dev-addr", "127.0.0.1:1"])
+    assert result.exit_code == 2 and "statusbook.yml has no 'url'" in result.output
 
 
 def test_internal_audience_shows_internal_records_and_components(internal_site):

@@ -104,11 +104,11 @@ def test_same_records_and_now_give_a_byte_identical_portal(tmp_path, internal_si
 
 
 def test_portal_without_an_internal_url_is_a_clear_error(tmp_path):
-    """Without internal_url the portal build stops with a message naming the key, and writes nothing."""
+    """Without internal_url the portal build is a usage error naming the key, and writes nothing."""
     root = copy_portal(tmp_path / "portal")
     config = root / "statusbook.yml"
     config.write_text(re.sub(r"(?m)^internal_url: .*\n", "", config.read_text(encoding="utf-8")), encoding="utf-8")
     args = ["build", "--root", str(root), "--audience", "internal", "--site-dir", str(tmp_path / "s"), "--now", NOW]
     result = CliRunner().invoke(cli, args)
-    assert result.exit_code == 1 and "no 'internal_url'" in result.output
+    assert result.exit_code == 2 and "no 'internal_url'" in result.output
     assert not (tmp_path / "s").exists()
