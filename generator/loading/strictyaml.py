@@ -188,7 +188,8 @@ class _Builder:
         cut = CUT_COMMENT.match(rest)
         if cut:
             line, column = _position(self.source, node.end_mark)
-            message = (f"'{cut.group(1)[:40]}' starts a YAML comment, so the value is only '{node.value}'; "
+            kept = f"only '{node.value}'" if node.value else "empty"
+            message = (f"'{cut.group(1)[:40]}' starts a YAML comment, so the value is {kept}; "
                        f"quote the whole value if '#' belongs to it")
             self.problems.append(warning(self.source.path, "L011", message, line=line, column=column + len(cut.group(0)) - len(cut.group(1))))
 

@@ -111,3 +111,12 @@ def test_quoted_values_spaced_comments_blocks_and_inner_hashes_do_not_warn(text)
 def test_characters_yaml_refuses_are_placed_at_their_line_and_column(text: str, expected: list[str]) -> None:
     """NUL and other control characters are placed by line and column, not by a byte offset."""
     assert read(text) == (None, expected)
+
+
+def test_a_value_that_is_all_comment_is_called_empty() -> None:
+    """An unquoted colour such as '#0b5fff' is a YAML comment: the warning says the value is empty."""
+    data, problems = load(yaml_source("x.yml", "theme:\n  primary: #0b5fff\n"))
+    assert data == {"theme": {"primary": None}}
+    assert [(p.code, p.line, p.column, p.message) for p in problems] == [
+        ("L011", 2, 12, "'#0b5fff' starts a YAML comment, so the value is empty; quote the whole value if '#' belongs to it")
+    ]
