@@ -79,6 +79,21 @@ def contrast(first: str, second: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def mixed(colour: str, other: str, share: float) -> str:
+    """Return ``colour`` with ``share`` (0 to 1) of ``other`` mixed in, channel by channel, as #rrggbb."""
+    channels = (round(int(colour[i : i + 2], 16) * (1 - share) + int(other[i : i + 2], 16) * share) for i in (1, 3, 5))
+    return "#" + "".join(f"{c:02x}" for c in channels)
+
+
+def readable_on(colour: str, background: str) -> str:
+    """Return ``colour``, lightened toward white in tenths as far as needed to reach 4.5:1 on a dark background."""
+    for tenth in range(11):
+        candidate = mixed(colour, WHITE, tenth / 10)
+        if contrast(candidate, background) >= MIN_CONTRAST:
+            return candidate
+    return WHITE
+
+
 def safe_url(url: str) -> bool:
     """Say whether a link is http(s), mailto or relative."""
     return bool(SAFE_URL.match(url.strip()))

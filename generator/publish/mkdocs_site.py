@@ -57,7 +57,7 @@ class SiteSettings:
     extra_javascript: tuple[str, ...] = field(default=(urls.SCRIPT,))
     logo: str | None = None
     favicon: str | None = None
-    palette: dict[str, str] | None = None
+    palette: list[dict] | None = None
     footer: tuple[tuple[str, str], ...] = ()
     generator: str = GENERATOR
 

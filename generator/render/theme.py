@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model.theme import WHITE, Colour, Theme, ThemeFile
+from generator.model.theme import DARK_PAGE, WHITE, Colour, Theme, ThemeFile, readable_on
 from generator.render import urls
 from generator.render.output import OutputFile
 from generator.views.audience import Audience
@@ -15,14 +15,19 @@ def copied_path(key: str, item: ThemeFile) -> str:
     return urls.theme_file(key, item.suffix)
 
 
-def primary_rules(colour: str) -> list[str]:
+def link_colour(colour: str, scheme: str) -> str:
+    """The colour of links in text: the primary colour, lightened in the dark scheme until it reads on the page."""
+    return readable_on(colour, DARK_PAGE) if scheme == "dark" else colour
+
+
+def primary_rules(colour: str, scheme: str) -> list[str]:
     """CSS custom properties for a primary colour with white text on it."""
     return [f"--md-primary-fg-color: {colour};", f"--md-primary-fg-color--light: {colour};",
             f"--md-primary-fg-color--dark: {colour};", f"--md-primary-bg-color: {WHITE};",
-            f"--md-primary-bg-color--light: {WHITE}b3;", f"--md-typeset-a-color: {colour};"]
+            f"--md-primary-bg-color--light: {WHITE}b3;", f"--md-typeset-a-color: {link_colour(colour, scheme)};"]
 
 
-def accent_rules(colour: str) -> list[str]:
+def accent_rules(colour: str, scheme: str) -> list[str]:
     """CSS custom properties for an accent colour."""
     return [f"--md-accent-fg-color: {colour};", f"--md-accent-fg-color--transparent: {colour}1a;",
             f"--md-accent-bg-color: {WHITE};", f"--md-accent-bg-color--light: {WHITE}b3;"]
@@ -30,7 +35,7 @@ def accent_rules(colour: str) -> list[str]:
 
 def colour_blocks(part: str, colour: Colour, rules) -> list[str]:
     """One CSS block per scheme for one colour."""
-    return [f"{SCHEMES[scheme].format(part=part)} {{ {' '.join(rules(getattr(colour, scheme)))} }}" for scheme in SCHEMES]
+    return [f"{SCHEMES[scheme].format(part=part)} {{ {' '.join(rules(getattr(colour, scheme), scheme))} }}" for scheme in SCHEMES]
 
 
 def stylesheet(theme: Theme) -> str:
@@ -70,8 +75,18 @@ def stylesheets(theme: Theme) -> tuple[str, ...]:
     return (urls.STYLESHEET,) + ((urls.THEME_STYLESHEET,) if has_colours(theme) else ()) + ((extra,) if extra else ())
 
 
-def palette(theme: Theme) -> dict[str, str] | None:
-    """Material's palette: custom colours where the theme sets them, Material's default elsewhere."""
-    if not has_colours(theme):
-        return None
-    return {"scheme": "default", "primary": "custom" if theme.primary else "indigo", "accent": "custom" if theme.accent else "indigo"}
+# Material's two schemes, each chosen by the reader's system setting, with the toggle that switches to the other.
+SCHEME_OPTIONS = (
+    {"media": "(prefers-color-scheme: light)", "scheme": "default",
+     "toggle": {"icon": "material/brightness-7", "name": "Switch to dark mode"}},
+    {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
+     "toggle": {"icon": "material/brightness-4", "name": "Switch to light mode"}},
+)
+MATERIAL_COLOUR = "indigo"
+
+
+def palette(theme: Theme) -> list[dict]:
+    """Material's palette: a light and a dark scheme that follow the system, custom colours where the theme sets them."""
+    colours = {"primary": "custom" if theme.primary else MATERIAL_COLOUR,
+               "accent": "custom" if theme.accent else MATERIAL_COLOUR}
+    return [{**option, **colours, "toggle": dict(option["toggle"])} for option in SCHEME_OPTIONS]

@@ -189,3 +189,13 @@ def axis_y(svg: ET.Element) -> str:
 )
 def test_share_text(share, text):
     assert share_text(share) == text
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_each_chart_carries_its_own_white_background_so_it_reads_in_either_scheme(example, name):
+    # An <img> does not see the page's colours: on the dark scheme a chart must not show dark text on a dark page.
+    svg = ET.fromstring(example[urls.metrics_chart(name)])
+    background = svg[2]
+    _, _, width, height = svg.get("viewBox").split()
+    assert background.tag == f"{SVG}rect" and "x" not in background.attrib and "y" not in background.attrib
+    assert (background.get("width"), background.get("height"), background.get("fill")) == (width, height, "#fff")

@@ -170,3 +170,12 @@ def test_record_without_updates_or_milestones_still_draws():
 def test_pictures_are_deterministic(example):
     again = records_view(load_root(REPO).corpus, NOW)
     assert all(timeline_picture(example[i]) == timeline_picture(again[i]) for i in example)
+
+
+def test_picture_carries_its_own_white_background_so_it_reads_in_either_scheme(example):
+    # An <img> does not see the page's colours: on the dark scheme the picture must not show dark text on a dark page.
+    svg = picture(example[API])
+    background = svg[2]
+    assert background.tag == f"{SVG}rect" and "x" not in background.attrib and "y" not in background.attrib
+    assert (background.get("width"), background.get("height"), background.get("fill")) == ("800", svg.get("height"),
+                                                                                           "#ffffff")

@@ -30,6 +30,8 @@ INSTALL_HINT = "install it with `bash .ci/run` or `npm ci` in the repository roo
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
+# The reader's system setting (playwright's color_scheme) and the Material scheme the page must then be in.
+SCHEMES = {"light": "default", "dark": "slate"}
 # Material takes every <link rel="alternate"> for another language's site and fetches the sitemap.xml beside it;
 # beside the component feeds there is none, so component pages log this 404. This exact address and nothing else.
 MATERIAL_SITEMAP_PROBE = "/feeds/components/sitemap.xml"
@@ -145,6 +147,11 @@ def axe_violations(page) -> list[str]:
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
             for v in result["violations"]]
+
+
+def wait_for_scheme(page, scheme: str) -> None:
+    """Wait until Material has put the page in the scheme that the reader's ``light`` or ``dark`` setting asks for."""
+    page.wait_for_function(f"document.body.dataset.mdColorScheme === {SCHEMES[scheme]!r}")
 
 
 def wait_for_local_times(page) -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.render import urls
-from tests.site.browsing import (DESKTOP, PHONE, axe_violations, page_overflow, serving,
-                                 wait_for_local_times)
+from tests.site.browsing import (DESKTOP, PHONE, SCHEMES, axe_violations, page_overflow, serving,
+                                 wait_for_local_times, wait_for_scheme)
 from tests.site.conftest import build_site, copy_portal
 
 OPEN_ID = "2026-11-23-api-increased-latency"
@@ -50,21 +50,47 @@ def outage_url(tmp_path_factory):
         yield url
 
 
+@pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_has_no_accessibility_violations(open_page, name, viewport):
-    page, errors = open_page(PAGES[name][0], viewport)
+def test_page_has_no_accessibility_violations(open_page, name, viewport, scheme):
+    page, errors = open_page(PAGES[name][0], viewport, color_scheme=scheme)
+    wait_for_scheme(page, scheme)
     wait_for_local_times(page)
     assert axe_violations(page) == []
     assert errors == []
 
 
+@pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_outage_colours_have_no_accessibility_violations(open_page, outage_url, viewport):
+def test_outage_colours_have_no_accessibility_violations(open_page, outage_url, viewport, scheme):
     for source in (urls.HOME, urls.component_page("api"), urls.component_page("webhooks")):
-        page, _ = open_page(source, viewport, base=outage_url)
+        page, _ = open_page(source, viewport, base=outage_url, color_scheme=scheme)
+        wait_for_scheme(page, scheme)
         wait_for_local_times(page)
         assert axe_violations(page) == [], source
+
+
+def test_status_colours_change_with_the_scheme(open_page, outage_url):
+    shown = {}
+    for scheme in SCHEMES:
+        page, _ = open_page(urls.HOME, base=outage_url, color_scheme=scheme)
+        wait_for_scheme(page, scheme)
+        shown[scheme] = page.locator(".sb-indicator").evaluate("element => getComputedStyle(element).color")
+    assert shown == {"light": "rgb(180, 35, 24)", "dark": "rgb(255, 123, 114)"}
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_the_toggle_switches_to_the_other_scheme(open_page, scheme):
+    other = next(name for name in SCHEMES if name != scheme)
+    page, errors = open_page(urls.HOME, color_scheme=scheme)
+    wait_for_scheme(page, scheme)
+    label = {"light": "Switch to dark mode", "dark": "Switch to light mode"}[scheme]
+    page.get_by_title(label).click()
+    wait_for_scheme(page, other)
+    page.reload()
+    wait_for_scheme(page, other)
+    assert errors == []
 
 
 def test_outage_status_page_fits_a_phone_and_names_every_status(open_page, outage_url):

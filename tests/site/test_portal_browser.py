@@ -24,8 +24,8 @@ from generator.render import urls
 from generator.render.pages import due_tag
 from generator.views.followups import followups_view
 from generator.views.measures import next_update_due
-from tests.site.browsing import (DESKTOP, PHONE, VIEWPORTS, axe_violations, page_opener, page_overflow, serving,
-                                 wait_for_local_times)
+from tests.site.browsing import (DESKTOP, PHONE, SCHEMES, VIEWPORTS, axe_violations, page_opener, page_overflow,
+                                 serving, wait_for_local_times, wait_for_scheme)
 from tests.site.conftest import NOW, REPO
 
 BUILT = parse_now(NOW)
@@ -126,10 +126,12 @@ def due_words(due: datetime, at: datetime) -> str:
     return Markup(due_tag(due, at)).striptags()
 
 
+@pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_is_accessible_fits_the_window_and_logs_no_errors(open_page, name, viewport):
-    page, errors = open_page(PAGES[name], VIEWPORTS[viewport])
+def test_page_is_accessible_fits_the_window_and_logs_no_errors(open_page, name, viewport, scheme):
+    page, errors = open_page(PAGES[name], VIEWPORTS[viewport], color_scheme=scheme)
+    wait_for_scheme(page, scheme)
     wait_for_local_times(page)
     assert axe_violations(page) == []
     width, inner = page_overflow(page)
