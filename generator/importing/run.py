@@ -15,6 +15,7 @@ from generator.importing.verify import verify
 from generator.importing.write import write_all
 from generator.loading.corpus import Loaded
 from generator.responder import yamlrt
+from generator.responder.errors import UsageProblem
 from generator.responder.identity import require_person
 from generator.responder.workspace import load_site
 
@@ -106,6 +107,8 @@ def import_statuspage(root: Path, source: Path, now: datetime, commander: str | 
     """Import SOURCE into the portal at ``root``; nothing is written on refusal, or at all with ``dry_run``."""
     export = read_export(source)
     loaded = load_site(root)
+    if not loaded.corpus.site.severities:
+        raise UsageProblem(f"{CONFIG_FILE} defines no severities, so imported incidents cannot be given one; add them first")
     if commander:
         require_person(loaded.corpus.people, commander, "from --commander")
     outcome = Outcome(dry_run=dry_run)

@@ -140,6 +140,17 @@ def test_a_missing_source_or_unknown_commander_is_a_usage_error(portal: Path, tm
     assert result.exit_code == 2 and "zoe" in result.output and changes(before, snapshot(portal)) == []
 
 
+def test_a_portal_without_severities_is_a_usage_error(portal: Path) -> None:
+    """Exit 2, not a crash, when statusbook.yml lists no severity to give imported incidents."""
+    config = portal / "statusbook.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text[: text.index("severities:")] + "severities: []\n", encoding="utf-8")
+    before = snapshot(portal)
+    result = run_import(portal, str(EXPORT))
+    assert result.exit_code == 2, result.output
+    assert "statusbook.yml defines no severities" in result.output and changes(before, snapshot(portal)) == []
+
+
 def test_the_import_holds_the_edit_lock_while_it_writes(portal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The records are written while the portal's edit lock is held."""
     seen: list[bool] = []
