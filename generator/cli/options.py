@@ -56,14 +56,14 @@ def run_responder(action, edits: Path | None = None) -> None:
     concurrent commands take turns instead of writing over each other's edits.
     """
     from generator.reporting.text import problem_line
-    from generator.responder.errors import Busy, RefusedEdit, UsageProblem
+    from generator.responder.errors import Busy, RefusedEdit, UsageProblem, WriteFailed
 
     try:
         written = locked(edits, action) if edits is not None else action()
     except UsageProblem as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    except Busy as exc:
+    except (Busy, WriteFailed) as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_INVALID)
     except RefusedEdit as exc:

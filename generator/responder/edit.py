@@ -19,7 +19,7 @@ from generator.loading.source import split_front_matter
 from generator.model.corpus import Corpus
 from generator.problems import Level, Problem
 from generator.responder import yamlrt
-from generator.responder.errors import RefusedEdit, UsageProblem
+from generator.responder.errors import RefusedEdit, UsageProblem, WriteFailed
 from generator.validate import check_loaded
 
 FENCE = "---"
@@ -171,3 +171,50 @@ def commit(loaded: Loaded, changes: dict[str, str], now: datetime, created: froz
         else:
             write_atomic(root / path, changes[path])
     return list(changes)
+
+
+@dataclass(slots=True)
+class Created:
+    """The files and folders one run created, so that exactly those can be removed again."""
+
+    files: list[Path]
+    folders: list[Path]
+
+    def undo(self) -> None:
+        """Remove exactly the files and folders this run created, newest first."""
+        for path in reversed(self.files):
+            path.unlink(missing_ok=True)
+        for path in reversed(self.folders):
+            try:
+                path.rmdir()
+            except OSError:
+                pass
+
+    def failed(self, path: str, exc: Exception) -> WriteFailed:
+        """Undo the run and describe the failure."""
+        self.undo()
+        return WriteFailed(f"could not write {path} ({exc}); removed the {len(self.files)} files and "
+                           f"{len(self.folders)} folders this run had created, nothing else")
+
+
+def make_folders(root: Path, folder: Path, created: Created) -> None:
+    """Create ``folder`` and its missing ancestors up to ``root``, recording each one created."""
+    missing = [p for p in (folder, *folder.parents) if not os.path.lexists(p)]
+    for path in reversed(missing):
+        path.mkdir()
+        created.folders.append(path)
+    if not folder.is_dir() or (root.resolve() not in (folder.resolve(), *folder.resolve().parents)):
+        raise OSError(f"{folder} is not a directory inside {root}")
+
+
+def create_all(root: Path, files: dict[str, str]) -> Created:
+    """Create every new file under ``root``, never replacing one; on a failure remove what was created and raise WriteFailed."""
+    created = Created([], [])
+    for path, text in files.items():
+        try:
+            make_folders(root, (root / path).parent, created)
+            create_atomic(root / path, text)
+        except (OSError, UsageProblem) as exc:
+            raise created.failed(path, exc) from None
+        created.files.append(root / path)
+    return created

@@ -19,3 +19,7 @@ class RefusedEdit(Exception):
 
 class Busy(Exception):
     """Another command holds the records, or they cannot be locked; nothing was written."""
+
+
+class WriteFailed(Exception):
+    """Writing failed part-way; what this run had created was removed again."""

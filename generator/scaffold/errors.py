@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from generator.responder.errors import WriteFailed  # noqa: F401 - raised by init when a write fails midway
+
 
 class MissingAnswer(Exception):
     """A value is needed and there is no terminal to ask for it."""
@@ -22,7 +24,3 @@ class ExistingFiles(Exception):
         listed = "\n".join(f"  {p}" for p in paths)
         super().__init__(f"{root} already holds files that init writes; nothing was written:\n{listed}")
         self.paths = paths
-
-
-class WriteFailed(Exception):
-    """Writing failed part-way; what this run had created was removed again."""

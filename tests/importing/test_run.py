@@ -114,8 +114,9 @@ def test_a_failure_midway_removes_what_the_import_created(portal: Path, monkeypa
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(write, "write_atomic", fail)
-    with pytest.raises(OSError):
-        import_statuspage(portal, EXPORT, parse_now(NOW))
+    result = run_import(portal, str(EXPORT))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: could not write statusbook.yml ([Errno 28] No space left on device); removed the ")
     assert changes(before, snapshot(portal)) == []
 
 

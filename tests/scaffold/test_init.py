@@ -134,13 +134,13 @@ def test_prompts_ask_for_what_is_missing(tmp_path: Path, env: dict, monkeypatch:
 def test_a_failure_midway_removes_exactly_what_this_run_created(tmp_path: Path, env: dict,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """The third file fails: exit 1, and the directory (holding a file of its own) is exactly as before."""
-    from generator.scaffold import write
+    from generator.responder import edit
 
     root = tmp_path / "portal"
     root.mkdir()
     (root / "notes.txt").write_text("ours\n")
     before = snapshot(root)
-    real, calls = write.create_file, []
+    real, calls = edit.create_atomic, []
 
     def failing(target: Path, text: str) -> None:
         calls.append(target)
@@ -148,7 +148,7 @@ def test_a_failure_midway_removes_exactly_what_this_run_created(tmp_path: Path, 
             raise OSError("disk full")
         real(target, text)
 
-    monkeypatch.setattr(write, "create_file", failing)
+    monkeypatch.setattr(edit, "create_atomic", failing)
     done = init(root, *FLAGS, env=env)
     assert done.exit_code == 1
     assert "could not write rotations/on-call.md (disk full)" in done.output and "nothing else" in done.output
