@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from generator.importing.components import NewComponent
+from generator.loading.corpus import CONFIG_FILE
 from generator.responder import yamlrt
 from generator.responder.errors import UsageProblem
-
-CONFIG_FILE = "statusbook.yml"
 
 
 def component_entry(component: NewComponent) -> Any:

@@ -7,19 +7,18 @@ from datetime import datetime
 from pathlib import Path
 
 from generator.importing.components import Components, plan_components
-from generator.importing.config import CONFIG_FILE, with_components
+from generator.importing.config import with_components
 from generator.importing.export import Export, read_export
 from generator.importing.names import ascii_slug, unique
 from generator.importing.record import SOURCE, Draft, map_record
 from generator.importing.verify import verify
 from generator.importing.write import write_all
-from generator.loading.corpus import Loaded
+from generator.loading.corpus import CONFIG_FILE, INCIDENTS_DIR, Loaded
 from generator.responder import yamlrt
 from generator.responder.errors import UsageProblem
 from generator.responder.identity import require_person
 from generator.responder.workspace import load_site
 
-INCIDENTS_DIR = "incidents"
 FINAL_STATUSES = ("resolved", "completed")
 BODY = "## Internal notes\n\n- Imported from Statuspage ({link}).\n{notes}"
 

@@ -6,13 +6,11 @@ from dataclasses import replace
 from datetime import datetime
 
 from generator.loading import records
-from generator.loading.corpus import Loaded, Sources
+from generator.loading.corpus import CONFIG_FILE, Loaded, Sources
 from generator.problems import Level, Problem
 from generator.responder.edit import introduced, with_changes
 from generator.responder.errors import RefusedEdit
 from generator.validate import check_loaded
-
-CONFIG_FILE = "statusbook.yml"
 
 
 def with_site(loaded: Loaded, text: str | None) -> Loaded:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.importing.config import CONFIG_FILE
+from generator.loading.corpus import CONFIG_FILE
 from generator.responder.edit import create_all, write_atomic
 
 

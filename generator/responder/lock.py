@@ -16,10 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
+from generator.loading.corpus import CONFIG_FILE, INCIDENTS_DIR
 from generator.responder.errors import Busy
 
-CONFIG_FILE = "statusbook.yml"
-INCIDENTS_DIR = "incidents"
 WAIT_SECONDS = 120.0
 POLL_SECONDS = 0.05
 
