@@ -26,9 +26,9 @@ def cli() -> None:
 
 def register() -> None:
     """Attach every command module's commands to the group."""
-    from generator.cli import comms, import_, incident, init, maintenance, postmortem, records, report, rota, site, triage
+    from generator.cli import comms, import_, incident, init, maintenance, notify, postmortem, records, report, rota, site, triage
 
-    for module in (init, records, site, report, incident, maintenance, postmortem, triage, comms, rota, import_):
+    for module in (init, records, site, report, incident, maintenance, postmortem, triage, comms, rota, import_, notify):
         module.register(cli)
 
 

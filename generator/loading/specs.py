@@ -23,7 +23,9 @@ from generator.loading.schema import (
     TimeZone,
     Whole,
 )
+from generator.loading.channels import ChannelRecord, HttpUrl
 from generator.model import incident as inc
+from generator.model import notify
 from generator.model import postmortem as pm
 from generator.model import rotation as rot
 from generator.model import site
@@ -248,6 +250,44 @@ THEME = Record(
     theme.Theme,
 )
 
+CHANNEL = ChannelRecord(
+    "notify channel",
+    "A place every new public update is pushed to. Any value may be ${ENV_VAR}, read from the environment when sending.",
+    (
+        Field("id", Ident(), "Stable id; the state file keys what was sent by it.", required=True, example="customers"),
+        Field("type", Choice(notify.CHANNEL_TYPES), "webhook (Statuspage-shaped JSON), slack (also Mattermost and Rocket.Chat) or email.",
+              required=True, example="webhook"),
+        Field("audience", Choice(notify.CHANNEL_AUDIENCES), "public: public updates only; internal: every record, and reminders of due updates.",
+              default="public", example="internal"),
+        Field("components", ListOf(Ident()), "Only updates that touch one of these component ids; left out, every update.",
+              example="[api, webhooks]"),
+        Field("url", HttpUrl(), "webhook and slack: the http(s) address to POST to.", example="${SLACK_WEBHOOK_URL}"),
+        Field("secret", TEXT, "webhook: key of the HMAC-SHA256 signature sent in X-Statusbook-Signature.", example="${WEBHOOK_SECRET}"),
+        Field("smtp_host", TEXT, "email: the SMTP server.", example="smtp.acme.example"),
+        Field("smtp_port", Whole(), "email: the SMTP port; 587 with starttls, else 25.", example="587"),
+        Field("starttls", Bool(), "email: upgrade the connection with STARTTLS before logging in.", default="false", example="true"),
+        Field("username", TEXT, "email: the SMTP login.", example="${SMTP_USERNAME}"),
+        Field("password", TEXT, "email: the SMTP password.", example="${SMTP_PASSWORD}"),
+        Field("from", TEXT, "email: the sender address.", attr="from_address", example="status@acme.example"),
+        Field("to", ListOf(TEXT), "email: the recipients, such as a customers' mailing list.", example="[status-subscribers@lists.acme.example]"),
+        Field("unsubscribe", SafeLink(), "email: a mailto or https address sent as List-Unsubscribe.", example="mailto:status-subscribers-leave@lists.acme.example"),
+        Field("remind_before", ListOf(Duration()), "How long before a due moment to remind: a committed update (internal; default 10m) "
+              "or a maintenance start (public; default 24h and 1h).", example="[30m, 10m]"),
+    ),
+)
+
+NOTIFY = Record(
+    "notify",
+    "Notifications: each new public update pushed once to every channel by statusbook notify.",
+    (
+        Field("channels", ListOf(CHANNEL), "Webhooks, chat and email channels.", default="[]",
+              example="[{id: ops-chat, type: slack, url: '${SLACK_WEBHOOK_URL}'}]"),
+        Field("signup_url", SafeLink(), "Where readers join the mailing list; linked from the Subscribe page.",
+              example="https://lists.acme.example/subscribe/status"),
+    ),
+    notify.Notify,
+)
+
 SITE = Record(
     "site configuration",
     "statusbook.yml at the root of the repository.",
@@ -266,6 +306,8 @@ SITE = Record(
               example="[{id: SEV1, name: Critical, response: 15m, resolve: 4h, update_every: 30m, postmortem: true}]"),
         Field("theme", THEME, "Logo, favicon, colours, footer links, extra stylesheet and custom domain.", default="{}",
               example='{logo: assets/logo.svg, primary: "#0b5fff"}'),
+        Field("notify", NOTIFY, "Channels statusbook notify pushes updates and reminders to.", default="{}",
+              example="{channels: [{id: customers, type: webhook, url: 'https://hooks.acme.example/status'}]}"),
     ),
 )
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from generator.model.formats import FIRST_FORMAT
+from generator.model.notify import Notify
 from generator.model.theme import Theme
 
 NEXT_BUSINESS_DAY = "next_business_day"
@@ -67,6 +68,7 @@ class Site:
     components: tuple[Component, ...] = ()
     severities: tuple[Severity, ...] = ()
     theme: Theme = Theme()
+    notify: Notify = Notify()
     _components: dict[str, Component] = field(init=False, repr=False, compare=False)
     _severities: dict[str, Severity] = field(init=False, repr=False, compare=False)
 
