@@ -39,6 +39,7 @@ class Delivery:
     sleep: Callable[[float], None] = time.sleep
     timeout: float = TIMEOUT_SECONDS
     apis: dict = field(default_factory=dict)
+    connections: dict = field(default_factory=dict)
 
     def value(self, channel: Channel, text: str | None) -> str | None:
         """Fill the ${ENV_VAR} references of a channel value in from the environment."""
@@ -101,20 +102,42 @@ class Delivery:
             raise SendError(f"{getattr(exc, 'reason', None) or exc}") from None
 
     def send_email(self, message: Message) -> None:
-        """Send the email of a message over SMTP, with STARTTLS and login when configured."""
+        """Send the email of a message over the channel's SMTP connection, opened on first use."""
         channel = message.channel
-        port = channel.smtp_port or (587 if channel.starttls else 25)
-        values = [self.value(channel, v) for v in (channel.smtp_host, channel.username, channel.password,
-                                                   channel.from_address, channel.unsubscribe)]
-        host, username, password, sender, unsubscribe = values
+        sender, unsubscribe = self.value(channel, channel.from_address), self.value(channel, channel.unsubscribe)
         recipients = tuple(self.value(channel, r) for r in channel.to)
         mail = email_message(message, sender, recipients, unsubscribe)
         try:
-            with smtplib.SMTP(host, port, timeout=self.timeout) as smtp:
-                if channel.starttls:
-                    smtp.starttls()
-                if username:
-                    smtp.login(username, password or "")
-                smtp.send_message(mail, sender, list(recipients))
+            self.smtp(channel).send_message(mail, sender, list(recipients))
         except (smtplib.SMTPException, OSError, ValueError) as exc:
+            self.hang_up(channel.id)
             raise SendError(f"SMTP: {exc}") from None
+
+    def smtp(self, channel: Channel) -> smtplib.SMTP:
+        """Return the channel's open SMTP connection, connecting with STARTTLS and login when configured."""
+        if channel.id in self.connections:
+            return self.connections[channel.id]
+        port = channel.smtp_port or (587 if channel.starttls else 25)
+        smtp = smtplib.SMTP(self.value(channel, channel.smtp_host), port, timeout=self.timeout)
+        self.connections[channel.id] = smtp
+        if channel.starttls:
+            smtp.starttls()
+        username = self.value(channel, channel.username)
+        if username:
+            smtp.login(username, self.value(channel, channel.password) or "")
+        return smtp
+
+    def hang_up(self, channel_id: str) -> None:
+        """Close one SMTP connection, ignoring a server that is already gone."""
+        smtp = self.connections.pop(channel_id, None)
+        if smtp is None:
+            return
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            smtp.close()
+
+    def close(self) -> None:
+        """Close every open SMTP connection."""
+        for channel_id in list(self.connections):
+            self.hang_up(channel_id)

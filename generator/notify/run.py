@@ -55,7 +55,10 @@ def notify(root: Path, now: datetime, state_path: Path, since: datetime | None, 
         return preview(messages, sent_state.load(state_path), since, outcome, say)
     with sent_state.locked(state_path):
         current = sent_state.load(state_path)
-        send_new(messages, current, since, now, delivery, outcome, say)
+        try:
+            send_new(messages, current, since, now, delivery, outcome, say)
+        finally:
+            delivery.close()
     return outcome
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import email
+import io
 import email.policy
 import json
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -48,6 +51,8 @@ class HttpReceiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
+            disable_nagle_algorithm = True  # the status line, headers and body go out in separate writes
+
             def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 receiver.attempts += 1
@@ -104,23 +109,37 @@ class MailReceiver:
         return [email.message_from_bytes(e.content, policy=email.policy.default) for e in self.envelopes]
 
 
+@contextmanager
+def receiving() -> Iterator[tuple[HttpReceiver, MailReceiver]]:
+    """Run an HTTP and an SMTP receiver for the duration."""
+    http, smtp = HttpReceiver(), MailReceiver()
+    http.thread.start()
+    smtp.controller.start()
+    try:
+        yield http, smtp
+    finally:
+        smtp.controller.stop()
+        http.server.shutdown()
+        http.server.server_close()
+
+
 @pytest.fixture
-def http():
+def receivers():
+    """A running HTTP and SMTP receiver."""
+    with receiving() as both:
+        yield both
+
+
+@pytest.fixture
+def http(receivers) -> HttpReceiver:
     """A running HTTP receiver."""
-    receiver = HttpReceiver()
-    receiver.thread.start()
-    yield receiver
-    receiver.server.shutdown()
-    receiver.server.server_close()
+    return receivers[0]
 
 
 @pytest.fixture
-def smtp():
+def smtp(receivers) -> MailReceiver:
     """A running SMTP receiver."""
-    receiver = MailReceiver()
-    receiver.controller.start()
-    yield receiver
-    receiver.controller.stop()
+    return receivers[1]
 
 
 def round_trip() -> YAML:
@@ -173,7 +192,6 @@ def add_update(root: Path, record: str, at: str, status: str, message: str, next
     front["status"] = status
     if status == "resolved":
         front["resolved"] = at
-    import io
     out = io.StringIO()
     yaml.dump(front, out)
     path.write_text("---\n" + out.getvalue() + "---\n" + body, encoding="utf-8")
