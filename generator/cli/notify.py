@@ -12,6 +12,16 @@ from generator.cli.options import EXIT_INVALID, EXIT_OK, now_option, now_or_usag
 from generator.loading.corpus import RootError
 
 
+def since_or_usage_error(given: str):
+    """Resolve ``--since``, turning a bad value into a usage error."""
+    from generator.clock import ClockError, parse_now
+
+    try:
+        return parse_now(given)
+    except ClockError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since") from None
+
+
 @click.command()
 @root_option
 @now_option
@@ -38,16 +48,16 @@ def notify(root: Path, now: str | None, state_path: Path | None, since: str | No
     Example:
       statusbook notify --root . --state .statusbook/notified.json
     """
-    from generator.notify.channels import Delivery
+    from generator.notify import channels
     from generator.notify.run import notify as run_notify
     from generator.notify.state import DEFAULT_STATE, StateError
     from generator.reporting import render
 
     moment = now_or_usage_error(now)
-    start = now_or_usage_error(since) if since else None
+    start = since_or_usage_error(since) if since else None
     try:
         outcome = run_notify(root, moment, state_path or root / DEFAULT_STATE, start, dry_run,
-                             Delivery(os.environ), click.echo)
+                             channels.Delivery(os.environ, backoff=channels.BACKOFF_SECONDS), click.echo)
     except RootError as exc:
         raise click.UsageError(str(exc)) from None
     except StateError as exc:

@@ -160,3 +160,25 @@ def test_a_corrupt_state_file_is_an_error_naming_it(run, http, smtp):
     with pytest.raises(StateError, match=str(run.state)):
         run()
     assert run.state.read_text() == "{not json" and counts(http, smtp) == (0, 0, 0)
+
+
+def test_a_crash_mid_run_never_resends_what_went_out(run, http, smtp):
+    import pytest
+
+    from generator.clock import parse_now
+    from generator.notify.channels import Delivery
+    from generator.notify.run import notify
+
+    class Crashing(Delivery):
+        def send(self, message):
+            if message.channel.id == "chat":
+                raise KeyboardInterrupt("the runner was stopped")
+            super().send(message)
+
+    run()
+    new_update(run.root)
+    with pytest.raises(KeyboardInterrupt):
+        notify(run.root, parse_now(LATER), run.state, None, False, Crashing(run.environ), print)
+    assert counts(http, smtp) == (1, 0, 0)
+    assert [m.key for m in run(LATER).sent] == [f"{RECORD}/update-5/chat", f"{RECORD}/update-5/mail"]
+    assert counts(http, smtp) == (1, 1, 1)
