@@ -84,13 +84,13 @@ def minutes(span: timedelta) -> int:
 
 
 def spoken(span: timedelta) -> str:
-    """Say a span as '45 minutes', '2 hours' or '1 day'."""
-    total = minutes(span)
+    """Say a span as '45 minutes', '2 hours' or '1 day 3 hours 30 minutes'."""
+    left, parts = minutes(span), []
     for size, unit in ((1440, "day"), (60, "hour"), (1, "minute")):
-        if total >= size and (total % size == 0 or size == 1):
-            count = total // size
-            return f"{count} {unit}{'' if count == 1 else 's'}"
-    return "0 minutes"
+        count, left = divmod(left, size)
+        if count:
+            parts.append(f"{count} {unit}{'' if count == 1 else 's'}")
+    return " ".join(parts) or "0 minutes"
 
 
 def tightest(befores: tuple[timedelta, ...], due: datetime, now: datetime) -> timedelta | None:
