@@ -18,6 +18,7 @@ from generator.model.site import missing_address
 from generator.publish.sitedir import SiteTarget
 from generator.render.assets import asset_files
 from generator.render.badges import badge_files
+from generator.render.calendars import calendar_files
 from generator.render.feeds import feed_files
 from generator.render.output import Output
 from generator.render.internal import portal_files
@@ -56,7 +57,7 @@ class BuildResult:
 def render_site(view: SiteView) -> Output:
     """Render every file of the site in memory."""
     output = Output()
-    for renderer in (page_files, feed_files, api_files, badge_files):
+    for renderer in (page_files, feed_files, calendar_files, api_files, badge_files):
         output.extend(renderer(view))
     output.extend(portal_files(view, PageRenderer(view)))
     output.extend(asset_files())

@@ -17,6 +17,7 @@ SCRIPT = "assets/statusbook.js"
 API_DIR = "api/v2"
 THEME_STYLESHEET = "assets/theme.css"
 CNAME = "CNAME"
+MAINTENANCE_CALENDAR = "maintenance.ics"
 THEME_FILE_NAMES = {"logo": "logo", "favicon": "favicon", "extra_css": "extra"}
 
 
@@ -48,6 +49,11 @@ def month_page(month_key: str) -> str:
 def component_feed(component_id: str, kind: str) -> str:
     """A component's feed file; ``kind`` is rss or atom."""
     return f"feeds/components/{component_id}.{kind}"
+
+
+def component_calendar(component_id: str) -> str:
+    """A component's iCalendar feed of maintenance windows, beside its news feeds."""
+    return f"feeds/components/{component_id}.ics"
 
 
 def component_badge(component_id: str) -> str:
@@ -118,7 +124,7 @@ def metrics_chart(name: str) -> str:
 def component_paths(component_id: str) -> tuple[str, ...]:
     """Every page and file a component id names."""
     return (component_page(component_id), component_feed(component_id, "rss"), component_feed(component_id, "atom"),
-            component_badge(component_id))
+            component_calendar(component_id), component_badge(component_id))
 
 
 def rotation_paths(rotation_id: str) -> tuple[str, ...]:
@@ -142,6 +148,7 @@ FIXED_PAGES = {
     SCRIPT: "the site's script",
     THEME_STYLESHEET: "the theme's colours",
     CNAME: "the custom domain file",
+    MAINTENANCE_CALENDAR: "the maintenance calendar",
     NOW: "the Now page",
     POSTMORTEMS: "the postmortem index",
     ACTIONS: "the action items page",
