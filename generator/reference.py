@@ -1,4 +1,4 @@
-"""Reference material generated from the code: JSON Schemas and the record and rule pages."""
+"""Reference material generated from the code: JSON Schemas, the record and rule pages, and the notification samples."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from generator.loading.codes import LOADING_CODES
 from generator.loading.schema import Field, Kind, ListOf, MapOf, Record
 from generator.loading.specs import RECORD_TYPES
 from generator.model.formats import FORMAT_CHANGES, FORMAT_VERSION
+from generator.notify import samples
 
 CONFIGURATION_FILES = {"statusbook": "statusbook.yml", "people": "people.yml"}
 CONFIGURATION_LINK = "Every key with its type, default and an example: [Configuration](configuration.md).\n\n"
@@ -165,6 +166,7 @@ def main() -> None:
         path.write_text(text, encoding="utf-8")
     remove_stale_schemas(Path("schemas"))
     write_schemas(Path("schemas"))
+    samples.write()
 
 
 def remove_stale_schemas(out: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -9,13 +10,13 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from urllib.parse import urlsplit
 
-from generator import GENERATOR
 from generator.model.notify import Channel
 from generator.notify.messages import Message
+from generator.render import urls
+from generator.render.markup import to_html
 from generator.render.statuspage import StatuspageApi
 from generator.views.incidents import UPDATE_LABELS
 
-DOCUMENTATION = "https://github.com/statusbook/statusbook/blob/main/docs/notifications.md"
 KIND_LABELS = {
     "due": "Update due",
     "overdue": "Update overdue",
@@ -49,7 +50,7 @@ def webhook_body(message: Message, api: StatuspageApi) -> dict:
     """Return the JSON of Statuspage's incident webhook: meta, page and the incident with its updates newest first."""
     view = message.view
     body = {
-        "meta": {"unsubscribe": None, "documentation": DOCUMENTATION, "generator": GENERATOR, "event": message.kind},
+        "meta": {"unsubscribe": None, "documentation": urls.NOTIFICATIONS_DOCS, "event": message.kind},
         "page": {"id": api.page_id, "status_indicator": view.status.indicator, "status_description": view.status.description},
         "incident": api.incident(message.incident),
     }
@@ -110,9 +111,9 @@ def text_part(message: Message) -> str:
 
 
 def html_part(message: Message) -> str:
-    """Return the HTML body of an email, every value escaped."""
+    """Return the HTML body of an email: every value escaped, the update's Markdown rendered as on the site."""
     e = html.escape
-    paragraphs = "".join(f"<p>{e(p)}</p>" for p in summary(message).split("\n\n") if p.strip())
+    paragraphs = str(to_html(summary(message)))
     return (f"<!DOCTYPE html><html><body><h1>{e(message.incident.title)}</h1>"
             f"<p><strong>Status:</strong> {e(heading(message))}<br><strong>Components:</strong> "
             f"{e(', '.join(message.components) or 'none')}</p>{paragraphs}"
@@ -133,8 +134,10 @@ def email_message(message: Message, sender: str, recipients: tuple[str, ...], un
     if unsubscribe:
         mail["List-Unsubscribe"] = f"<{unsubscribe}>"
     mail["X-Statusbook-Key"] = message.key
-    mail.set_content(text_part(message))
-    mail.add_alternative(html_part(message), subtype="html")
+    text, markup = text_part(message), html_part(message)
+    mail.set_content(text)
+    mail.add_alternative(markup, subtype="html")
+    mail.set_boundary("=_statusbook_" + hashlib.sha256((text + markup).encode("utf-8")).hexdigest()[:32])
     return mail
 
 

@@ -37,3 +37,7 @@ from generator.model.paths import (  # noqa: F401 - re-exported: render modules 
     person_calendar,
     metrics_chart,
 )
+
+# Where readers of the Subscribe page and receivers of webhooks learn what statusbook notify sends.
+NOTIFICATIONS_DOCS = "https://github.com/statusbook/statusbook/blob/main/docs/notifications.md"
+WEBHOOK_DOCS = NOTIFICATIONS_DOCS + "#webhook"
