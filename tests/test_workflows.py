@@ -306,3 +306,42 @@ def test_workflows_judge_the_real_clock_with_a_pinned_python_and_time_limits(fol
                 if is_statusbook_action(step):
                     assert step.get("with", {}).get("python-version", "3.11") == "3.11", f"{name}: {job_id}"
         assert not any("SOURCE_DATE_EPOCH" in env for env in environments), name
+
+
+def notify_job(folder: Path) -> tuple[dict, str, dict]:
+    """The Pages workflow, and its one job that runs statusbook notify."""
+    _, workflow, deploy_id, _ = pages_workflow(folder)
+    found = [(job_id, job) for job_id, job in workflow["jobs"].items()
+             if any(is_statusbook_action(s) and s.get("with", {}).get("command") == "notify" for s in steps(job))]
+    assert len(found) == 1, found
+    return workflow, deploy_id, found[0][1]
+
+
+def test_notify_runs_only_after_a_successful_deployment(folder: Path) -> None:
+    """Messages link to published pages: notify needs the deploy job, and no condition lets it run after a failure."""
+    _, deploy_id, job = notify_job(folder)
+    needs = job["needs"] if isinstance(job["needs"], list) else [job["needs"]]
+    assert deploy_id in needs and "if" not in job
+    assert "write" not in str(job.get("permissions", {}))
+
+
+def test_notify_keeps_its_state_between_runs_in_the_actions_cache(folder: Path) -> None:
+    """The state is restored from the newest run's cache, and saved under a key of its own, even after a failed channel."""
+    _, _, job = notify_job(folder)
+    ordered = steps(job)
+    kinds = [s.get("uses", "").split("@")[0] for s in ordered]
+    restore, save = ordered[kinds.index("actions/cache/restore")], ordered[kinds.index("actions/cache/save")]
+    run = next(s for s in ordered if is_statusbook_action(s))
+    assert kinds.index("actions/cache/restore") < ordered.index(run) < kinds.index("actions/cache/save")
+    state = restore["with"]["path"]
+    assert save["with"]["path"] == state and f"--state {state}" in action_command(run)
+    assert "github.run_id" in restore["with"]["key"] and "github.run_attempt" in save["with"]["key"]
+    assert restore["with"]["key"] == save["with"]["key"]
+    assert save["with"]["key"].startswith(restore["with"]["restore-keys"])
+    assert save["if"].startswith("${{ always()")
+
+
+def test_notify_runs_never_overlap(folder: Path) -> None:
+    """Two runs of the publishing workflow never run at once, so none reads a state another is about to replace."""
+    workflow, _, _ = notify_job(folder)
+    assert workflow["concurrency"]["cancel-in-progress"] is False

@@ -66,8 +66,8 @@ class ChannelRecord(Record):
         """Report every ${ENV_VAR} that is not set, and a URL that is not http(s) once filled in."""
         for spec in self.fields:
             raw = values.get(spec.attribute)
-            missing = [n for n in env_references(raw) if n not in os.environ]
+            missing = [n for n in env_references(raw) if not os.environ.get(n)]
             for variable in missing:
-                ctx.error("S011", f"{name}: environment variable {variable} is not set ({spec.name}: {raw})", where + (spec.name,))
+                ctx.error("S011", f"{name}: environment variable {variable} is not set or empty ({spec.name}: {raw})", where + (spec.name,))
             if spec.name == "url" and raw and not missing and not web_address(expand(raw, dict(os.environ))):
                 ctx.error("S012", f"{name}: url from {raw} is not an http(s) URL; only http and https are sent to", where + (spec.name,))

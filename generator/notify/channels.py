@@ -45,10 +45,11 @@ class Delivery:
         """Fill the ${ENV_VAR} references of a channel value in from the environment."""
         if text is None:
             return None
+        given = {name: value for name, value in self.environ.items() if value}
         try:
-            return expand(text, dict(self.environ))
+            return expand(text, given)
         except KeyError as exc:
-            raise SendError(f"environment variable {exc.args[0]} is not set") from None
+            raise SendError(f"environment variable {exc.args[0]} is not set or empty") from None
 
     def send(self, message: Message) -> None:
         """Deliver one message, retrying with backoff; raise SendError with the last failure."""
