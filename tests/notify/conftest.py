@@ -47,7 +47,10 @@ class HttpReceiver:
         self.received: list[Request] = []
         self.attempts = 0
         self.fail_next = 0
+        self.status = 500
         self.down = False
+        self.hang = threading.Event()
+        self.hanging = False
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -56,11 +59,13 @@ class HttpReceiver:
             def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 receiver.attempts += 1
+                if receiver.hanging:
+                    receiver.hang.wait(10)  # until the test ends: the sender gives up first
                 failing = receiver.down or receiver.fail_next > 0
                 receiver.fail_next = max(0, receiver.fail_next - 1)
                 if not failing:
                     receiver.received.append(Request(self.path, dict(self.headers), body))
-                self.send_response(500 if failing else 200)
+                self.send_response(receiver.status if failing else 200)
                 self.send_header("Content-Length", "2")
                 self.end_headers()
                 self.wfile.write(b"ok")
@@ -118,6 +123,7 @@ def receiving() -> Iterator[tuple[HttpReceiver, MailReceiver]]:
     try:
         yield http, smtp
     finally:
+        http.hang.set()
         smtp.controller.stop()
         http.server.shutdown()
         http.server.server_close()
@@ -207,9 +213,11 @@ class Runner:
     pauses: list = field(default_factory=list)
     said: list = field(default_factory=list)
 
+    timeout: float = 5.0
+
     def __call__(self, now: str = NOW, since: str | None = None, dry_run: bool = False):
         """Run once and return the outcome."""
-        delivery = Delivery(self.environ, backoff=(0.01, 0.02), sleep=self.pauses.append, timeout=5)
+        delivery = Delivery(self.environ, backoff=(0.01, 0.02), sleep=self.pauses.append, timeout=self.timeout)
         return notify(self.root, parse_now(now), self.state, parse_now(since) if since else None, dry_run,
                       delivery, self.said.append)
 

@@ -80,3 +80,11 @@ def test_concurrent_runs_send_each_message_once(run, http, smtp):
         thread.join()
     assert sorted(len(o.sent) for o in outcomes) == [0, 0, 3]
     assert len(http.received) == 2 and len(smtp.envelopes) == 1
+
+
+def test_an_unknown_channel_type_is_a_problem_not_a_crash(portal, tmp_path):
+    text = (portal / "statusbook.yml").read_text().replace("type: slack", "type: pager")
+    (portal / "statusbook.yml").write_text(text)
+    result = notify(portal, tmp_path / "s.json", "--now", NOW)
+    assert result.exit_code == 1 and "[S004]" in result.stderr and "pager" in result.stderr
+    assert "Traceback" not in result.output + result.stderr

@@ -182,3 +182,23 @@ def test_a_crash_mid_run_never_resends_what_went_out(run, http, smtp):
     assert counts(http, smtp) == (1, 0, 0)
     assert [m.key for m in run(LATER).sent] == [f"{RECORD}/update-5/chat", f"{RECORD}/update-5/mail"]
     assert counts(http, smtp) == (1, 1, 1)
+
+
+def test_a_client_error_is_a_named_failure(run, http, smtp):
+    run()
+    new_update(run.root)
+    http.fail_next, http.status = 10**6, 404
+    outcome = run(LATER)
+    assert "HTTP 404" in outcome.failures["hooks"] and "HTTP 404" in outcome.failures["chat"]
+    assert counts(http, smtp) == (0, 0, 1)
+
+
+def test_a_receiver_that_does_not_answer_times_out_and_is_retried_next_run(run, http, smtp):
+    run()
+    new_update(run.root)
+    http.hanging, run.timeout = True, 0.2
+    outcome = run(LATER)
+    assert "timed out" in outcome.failures["hooks"] and set(outcome.failures) == {"hooks", "chat"}
+    http.hanging = False
+    http.hang.set()
+    assert len(run(LATER).sent) == 2
