@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import json
 
-from tests.notify.conftest import LATER, NOW, SECRET, add_update
+from tests.notify.conftest import LATER, SECRET, add_update
 
 RECORD = "2026-11-23-api-increased-latency"
 
