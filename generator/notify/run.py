@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator.loading.corpus import load_root
+from generator.model.notify import Channel
 from generator.notify import state as sent_state
 from generator.notify.channels import Delivery, SendError
 from generator.notify.formats import heading, recipient
@@ -38,9 +39,11 @@ def line(message: Message) -> str:
     return f"{message.key} -> {channel.id} ({channel.type} {recipient(channel)}): [{heading(message)}] {message.incident.title}"
 
 
-def is_old(message: Message, since: datetime | None) -> bool:
-    """Whether a message predates --since, and so is taken as sent."""
-    return since is not None and message.at < since
+def is_old(message: Message, current: sent_state.State, since: datetime | None) -> bool:
+    """Whether a message is taken as sent without sending: it predates --since, or its channel is new (a baseline)."""
+    if since is not None:
+        return message.at < since
+    return current.is_new(message.channel.id)
 
 
 def notify(root: Path, now: datetime, state_path: Path, since: datetime | None, dry_run: bool,
@@ -56,7 +59,7 @@ def notify(root: Path, now: datetime, state_path: Path, since: datetime | None, 
     with sent_state.locked(state_path):
         current = sent_state.load(state_path)
         try:
-            send_new(messages, current, since, now, delivery, outcome, say)
+            send_new(messages, loaded.corpus.site.notify.channels, current, since, now, delivery, outcome, say)
         finally:
             delivery.close()
     return outcome
@@ -64,11 +67,10 @@ def notify(root: Path, now: datetime, state_path: Path, since: datetime | None, 
 
 def preview(messages: list[Message], current: sent_state.State, since: datetime | None, outcome: Outcome, say: Say) -> Outcome:
     """Say what a run would send, and what a baseline would take as sent."""
-    baseline = not current.existed and since is None
     for message in messages:
         if message.key in current:
             continue
-        if baseline or is_old(message, since):
+        if is_old(message, current, since):
             outcome.baseline += 1
         else:
             say(f"would send {line(message)}")
@@ -78,13 +80,13 @@ def preview(messages: list[Message], current: sent_state.State, since: datetime 
     return outcome
 
 
-def send_new(messages: list[Message], current: sent_state.State, since: datetime | None, now: datetime,
-             delivery: Delivery, outcome: Outcome, say: Say) -> None:
+def send_new(messages: list[Message], configured: tuple[Channel, ...], current: sent_state.State,
+             since: datetime | None, now: datetime, delivery: Delivery, outcome: Outcome, say: Say) -> None:
     """Take old messages as sent (a baseline), then send each new one and record it before the next."""
-    baseline = not current.existed and since is None
-    old = [m.key for m in messages if m.key not in current and (baseline or is_old(m, since))]
-    if old or not current.existed:
-        current.record_all(old, now)
+    old = [m.key for m in messages if m.key not in current and is_old(m, current, since)]
+    channels = {c.id for c in configured}
+    if old or not current.existed or not channels <= current.channels:
+        current.record_all(old, now, channels)
         outcome.baseline = len(old)
         if old:
             say(f"recorded {len(old)} earlier messages as already sent, without sending them")

@@ -202,3 +202,15 @@ def test_a_receiver_that_does_not_answer_times_out_and_is_retried_next_run(run, 
     http.hanging = False
     http.hang.set()
     assert len(run(LATER).sent) == 2
+
+
+def test_a_channel_added_later_is_not_flooded_with_the_history(run, http, smtp):
+    from tests.notify.conftest import public_channels, set_channels
+
+    set_channels(run.root, public_channels(http, smtp)[:1])
+    run()
+    set_channels(run.root, public_channels(http, smtp))
+    assert run(LATER).sent == [] and counts(http, smtp) == (0, 0, 0)
+    new_update(run.root)
+    assert len(run(LATER).sent) == 3 and counts(http, smtp) == (1, 1, 1)
+    assert json.loads(run.state.read_text())["channels"] == ["chat", "hooks", "mail"]
