@@ -29,6 +29,17 @@ class SendError(Exception):
     """A message could not be delivered to its channel."""
 
 
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Refuse redirects: a POST goes to the configured address only, never on to another host or scheme."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 - urllib's signature
+        """Follow no redirect; the 3xx answer becomes an HTTPError."""
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirects)
+
+
 @dataclass(slots=True)
 class Delivery:
     """How messages are delivered: the environment secrets come from, and how often and how patiently to retry."""
@@ -95,7 +106,7 @@ class Delivery:
         request = urllib.request.Request(url, data=body, method="POST", headers={
             "Content-Type": "application/json; charset=utf-8", "User-Agent": GENERATOR, **headers})
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as answer:  # noqa: S310 - scheme checked above
+            with OPENER.open(request, timeout=self.timeout) as answer:  # noqa: S310 - scheme checked above
                 answer.read()
         except urllib.error.HTTPError as exc:
             raise SendError(f"HTTP {exc.code} {exc.reason}") from None

@@ -214,3 +214,11 @@ def test_a_channel_added_later_is_not_flooded_with_the_history(run, http, smtp):
     new_update(run.root)
     assert len(run(LATER).sent) == 3 and counts(http, smtp) == (1, 1, 1)
     assert json.loads(run.state.read_text())["channels"] == ["chat", "hooks", "mail"]
+
+
+def test_a_redirect_is_not_followed(run, http, smtp):
+    run()
+    new_update(run.root)
+    http.fail_next, http.status = 10**6, 307
+    outcome = run(LATER)
+    assert "HTTP 307" in outcome.failures["hooks"] and counts(http, smtp) == (0, 0, 1)
