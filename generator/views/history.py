@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from generator.views.incidents import IncidentView
 
@@ -22,6 +22,17 @@ class Month:
         return f"{self.year:04d}-{self.month:02d}"
 
 
+@dataclass(frozen=True, slots=True)
+class Day:
+    """One day of the team time zone and the incidents and maintenance that began on it."""
+
+    day: date
+    incidents: tuple[IncidentView, ...]
+
+
+RECENT_DAYS = 7
+
+
 def newest_first(views: tuple[IncidentView, ...]) -> tuple[IncidentView, ...]:
     """Sort incidents by when they began, newest first; ids break ties."""
     return tuple(sorted(views, key=lambda v: (v.begins, v.id), reverse=True))
@@ -34,3 +45,11 @@ def months(views: tuple[IncidentView, ...], zone: tzinfo) -> tuple[Month, ...]:
         local = view.begins.astimezone(zone)
         grouped.setdefault((local.year, local.month), []).append(view)
     return tuple(Month(y, m, tuple(items)) for (y, m), items in sorted(grouped.items(), reverse=True))
+
+
+def recent_days(views: tuple[IncidentView, ...], now: datetime, zone: tzinfo, count: int = RECENT_DAYS) -> tuple[Day, ...]:
+    """List the ``count`` days up to ``now`` in ``zone``, newest first, each with what began on it by ``now``."""
+    today = now.astimezone(zone).date()
+    days = [today - timedelta(days=offset) for offset in range(count)]
+    began = [v for v in newest_first(views) if v.begins <= now]
+    return tuple(Day(d, tuple(v for v in began if v.begins.astimezone(zone).date() == d)) for d in days)
