@@ -8,6 +8,10 @@ from datetime import date, datetime, timedelta, tzinfo
 from generator.views.incidents import IncidentView
 
 
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+
+
 @dataclass(frozen=True, slots=True)
 class Month:
     """The incidents and maintenance that began in one calendar month of the team time zone."""
@@ -20,6 +24,11 @@ class Month:
     def key(self) -> str:
         """The month as YYYY-MM, used in paths."""
         return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def title(self) -> str:
+        """The month in words: November 2026."""
+        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
 
 
 @dataclass(frozen=True, slots=True)
