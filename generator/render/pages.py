@@ -112,12 +112,11 @@ class PageRenderer:
         internal = view.audience is Audience.INTERNAL
         self.env = environment(view.site.timezone if internal else None)
 
-    def page(self, template: str, source: str, title: str, feeds: tuple[str, str] | None = None, **context) -> OutputFile:
-        """Render one page to its Markdown source path; ``feeds`` are its own RSS and Atom files, if any."""
+    def page(self, template: str, source: str, title: str, **context) -> OutputFile:
+        """Render one page to its Markdown source path."""
         link = partial(urls.relative, source)
         body = self.env.get_template(template).render(view=self.view, link=link, **context)
-        meta = {"sb_rss": link(feeds[0]), "sb_atom": link(feeds[1])} if feeds else {}
-        return OutputFile(source, (front_matter(title, **meta) + "\n" + body).encode("utf-8"))
+        return OutputFile(source, (front_matter(title) + "\n" + body).encode("utf-8"))
 
 
 def page_files(view: SiteView) -> list[OutputFile]:
@@ -127,9 +126,9 @@ def page_files(view: SiteView) -> list[OutputFile]:
     files.append(pages.page("public/history.md.j2", urls.HISTORY, "Incident history"))
     files += [pages.page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.year}-{m.month:02d}", month=m) for m in view.months]
     files += [component_page(pages, view, state) for state in view.status.components]
+    files.append(pages.page("public/subscribe.md.j2", urls.SUBSCRIBE, "Subscribe to updates"))
     if view.portal is not None:
         return files  # the portal renders full incident records and every postmortem at the same paths
-    files.append(pages.page("public/subscribe.md.j2", urls.SUBSCRIBE, "Subscribe to updates"))
     files += [pages.page("public/incident.md.j2", urls.incident_page(v.id), v.title, incident=v) for v in view.incidents]
     files += [
         pages.page("public/postmortem.md.j2", urls.postmortem_page(v.id), f"Postmortem: {v.title}", incident=v)
@@ -146,7 +145,6 @@ def component_page(pages: PageRenderer, view: SiteView, state) -> OutputFile:
         "public/component.md.j2",
         urls.component_page(state.component.id),
         state.component.name,
-        feeds=(urls.component_feed(state.component.id, "rss"), urls.component_feed(state.component.id, "atom")),
         state=state,
         uptime=uptime,
         incidents=view.incidents_of(state.component.id),
