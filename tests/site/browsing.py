@@ -173,3 +173,16 @@ def overflowing_tables(page) -> list[str]:
     return page.evaluate("""() => [...document.querySelectorAll('table')]
         .filter(table => table.scrollWidth > table.parentElement.clientWidth)
         .map(table => `${table.className}: ${table.scrollWidth} > ${table.parentElement.clientWidth}`)""")
+
+
+def luminance(rgb: str) -> float:
+    """Return the WCAG relative luminance of a computed ``rgb(r, g, b)`` colour."""
+    channels = [int(part) / 255 for part in rgb.removeprefix("rgb(").removesuffix(")").split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """Return the WCAG contrast ratio of two computed colours."""
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.render import urls
-from tests.site.browsing import (DESKTOP, PHONE, SCHEMES, axe_violations, overflowing_tables, page_overflow, serving,
-                                 wait_for_local_times, wait_for_scheme)
+from tests.site.browsing import (DESKTOP, PHONE, SCHEMES, axe_violations, contrast, overflowing_tables, page_overflow,
+                                 serving, wait_for_local_times, wait_for_scheme)
 from tests.site.conftest import build_site, copy_portal
 
 OPEN_ID = "2026-11-23-api-increased-latency"
@@ -84,6 +84,20 @@ def test_status_colours_change_with_the_scheme(open_page, outage_url):
         shown[scheme] = page.locator(".sb-components .sb-status--major_outage").evaluate(
             "element => getComputedStyle(element).color")
     assert shown == {"light": "rgb(180, 35, 24)", "dark": "rgb(255, 123, 114)"}
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_the_banner_of_every_state_has_its_colour_and_readable_words_and_icon(open_page, scheme):
+    page, errors = open_page(urls.HOME, color_scheme=scheme)
+    wait_for_scheme(page, scheme)
+    banner = page.locator(".sb-indicator")
+    for state, background in BANNERS.items():
+        banner.evaluate("(element, state) => { element.className = `sb-indicator sb-indicator--${state}`; }", state)
+        shown = banner.evaluate("""element => [element, ...element.querySelectorAll('*')].map(
+            e => [getComputedStyle(element).backgroundColor, getComputedStyle(e).color])""")
+        assert shown[0][0] == background, state
+        assert all(contrast(back, fore) >= 4.5 for back, fore in shown), (state, shown)
+    assert errors == []
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))

@@ -11,25 +11,13 @@ from pathlib import Path
 import pytest
 
 from generator.render import urls
-from tests.site.browsing import DESKTOP, PHONE, SCHEMES, axe_violations, page_opener, serving, wait_for_scheme
+from tests.site.browsing import (DESKTOP, PHONE, SCHEMES, axe_violations, contrast, page_opener, serving,
+                                 wait_for_scheme)
 
 PORTAL_NAME = "Acme Cloud Status records portal"
 PORTAL_PAGES = (urls.NOW, urls.HOME, urls.HISTORY, urls.POSTMORTEMS, urls.ACTIONS, urls.ONCALL, urls.METRICS,
                 urls.component_page("api"), urls.incident_page("2026-11-23-api-increased-latency"))
 SLATE = "rgb(51, 65, 85)"
-
-
-def luminance(rgb: str) -> float:
-    """Return the WCAG relative luminance of a computed ``rgb(r, g, b)`` colour."""
-    channels = [int(part) / 255 for part in rgb.removeprefix("rgb(").removesuffix(")").split(",")[:3]]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(first: str, second: str) -> float:
-    """Return the WCAG contrast ratio of two computed colours."""
-    high, low = sorted((luminance(first), luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 @pytest.fixture(scope="module")
