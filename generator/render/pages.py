@@ -124,7 +124,7 @@ def page_files(view: SiteView) -> list[OutputFile]:
     pages = PageRenderer(view)
     files = [pages.page("public/home.md.j2", urls.HOME, view.site.name)]
     files.append(pages.page("public/history.md.j2", urls.HISTORY, "Incident history"))
-    files += [pages.page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.year}-{m.month:02d}", month=m) for m in view.months]
+    files += [pages.page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.title}", month=m) for m in view.months]
     files += [component_page(pages, view, state) for state in view.status.components]
     files.append(pages.page("public/subscribe.md.j2", urls.SUBSCRIBE, "Subscribe to updates"))
     if view.portal is not None:
