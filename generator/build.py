@@ -72,8 +72,9 @@ def settings_for(view: SiteView, now: datetime):
     components = tuple((s.component.id, s.component.name) for s in view.status.components)
     rotations = tuple((r.id, r.name) for r in view.portal.oncall.rotations) if view.portal else ()
     theme = view.site.theme
+    name = f"{view.site.name} records portal" if view.portal else view.site.name
     return SiteSettings(
-        view.site.name, view.url, components, int(now.timestamp()), view.portal is not None, rotations,
+        name, view.url, components, int(now.timestamp()), view.portal is not None, rotations,
         extra_css=stylesheets(theme), logo=theme_link(theme, "logo"), favicon=theme_link(theme, "favicon"),
         palette=palette(theme), footer=tuple((link.title, link.url) for link in theme.footer),
     )

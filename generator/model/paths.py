@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 
 HOME = "index.md"
 HISTORY = "history/index.md"
+SUBSCRIBE = "subscribe/index.md"
 HISTORY_RSS = "history.rss"
 HISTORY_ATOM = "history.atom"
 BADGE = "badge.svg"
@@ -141,6 +142,7 @@ def person_paths(person_id: str) -> tuple[str, ...]:
 FIXED_PAGES = {
     HOME: "the home page",
     HISTORY: "the incident history",
+    SUBSCRIBE: "the page of ways to subscribe",
     HISTORY_RSS: "the history RSS feed",
     HISTORY_ATOM: "the history Atom feed",
     BADGE: "the status badge",

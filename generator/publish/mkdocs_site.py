@@ -51,7 +51,7 @@ class SiteSettings:
     epoch: int
     portal: bool = False
     rotations: tuple[tuple[str, str], ...] = ()
-    unlisted: tuple[str, ...] = ("/incidents/", "/postmortems/*-*.md", "/history/*-*.md")
+    unlisted: tuple[str, ...] = ("/incidents/", "/postmortems/*-*.md", "/history/*-*.md", "/subscribe/")
     search: bool = True
     extra_css: tuple[str, ...] = field(default=(urls.STYLESHEET,))
     extra_javascript: tuple[str, ...] = field(default=(urls.SCRIPT,))
@@ -114,10 +114,12 @@ def theme_options(settings: SiteSettings) -> dict:
 
 
 def extra(settings: SiteSettings) -> dict:
-    """What the overrides read: whether this is the portal, the generator's name and the footer links."""
-    values: dict = {"sb_generator": settings.generator}
+    """What the overrides read: whether this is the portal, the generator's name, the footer links and where to subscribe."""
+    values: dict = {"sb_generator": settings.generator, "generator": False}
     if settings.portal:
         values["sb_portal"] = True
+    else:
+        values["sb_subscribe"] = urls.served(urls.SUBSCRIBE)
     if settings.footer:
         values["sb_footer"] = [{"title": title, "url": url} for title, url in settings.footer]
     return values

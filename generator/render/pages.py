@@ -7,7 +7,7 @@ Markdown only where the text is ours.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
 
@@ -21,6 +21,7 @@ from generator.render.markup import to_html
 from generator.render.output import OutputFile
 from generator.render.times import utc_text, zone_text
 from generator.views.audience import Audience
+from generator.views.history import MONTH_NAMES
 from generator.views.page import SiteView
 
 STATUS_ICONS = {
@@ -29,20 +30,20 @@ STATUS_ICONS = {
     "degraded_performance": "◐",
     "partial_outage": "▲",
     "major_outage": "✕",
+    "recovering": "↻",
 }
 INDICATOR_ICONS = {"none": "✓", "maintenance": "⚒", "minor": "◐", "major": "▲", "critical": "✕"}
 IMPACT_LABELS = {"none": "No impact", "maintenance": "Maintenance", "minor": "Minor", "major": "Major", "critical": "Critical"}
 
 
 def time_tag(moment: datetime | None, team_zone: ZoneInfo | None = None) -> Markup:
-    """Render a time element the page script shows in the reader's zone, with UTC kept as text; and in the team's zone if given."""
+    """Render a moment once: UTC text that the page script rewrites into the reader's zone; UTC, and the team's zone if given, on hover."""
     if moment is None:
         return Markup("—")
-    # Only digits, letters and our own punctuation go in: nothing here needs escaping, and pages hold many times.
-    tag = f'<time datetime="{iso_utc(moment)}" class="sb-time">{utc_text(moment)}</time>'
-    if team_zone is None:
-        return Markup(tag)
-    return Markup(f'{tag} <span class="sb-team-time">({escape(zone_text(moment, team_zone))})</span>')
+    text = utc_text(moment)
+    title = text if team_zone is None else f"{text} · {zone_text(moment, team_zone)} (team)"
+    # Only digits, letters and our own punctuation go in (zone abbreviations too); pages hold many times.
+    return Markup(f'<time datetime="{iso_utc(moment)}" class="sb-time" title="{escape(title)}">{text}</time>')
 
 
 def due_tag(due: datetime | None, now: datetime) -> Markup:
@@ -53,6 +54,11 @@ def due_tag(due: datetime | None, now: datetime) -> Markup:
     words = f"overdue by {format_duration(now - due)}" if late else f"due in {format_duration(due - now)}"
     css = "sb-due sb-due--overdue" if late else "sb-due"
     return Markup('<span class="{}" data-sb-due="{}">{}</span>').format(css, iso_utc(due), words)
+
+
+def day_text(day: date) -> str:
+    """Write a day as Nov 23, 2026."""
+    return f"{MONTH_NAMES[day.month - 1][:3]} {day.day}, {day.year}"
 
 
 def duration_text(delta: timedelta | None) -> str:
@@ -90,7 +96,7 @@ def environment(team_zone: ZoneInfo | None = None) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(html=to_html, time=partial(time_tag, team_zone=team_zone), duration=duration_text, groups=groups)
-    env.filters.update(iso=iso_utc, due=due_tag)
+    env.filters.update(iso=iso_utc, due=due_tag, day=day_text)
     env.globals.update(
         status_icons=STATUS_ICONS, indicator_icons=INDICATOR_ICONS, impact_labels=IMPACT_LABELS, urls=urls
     )
@@ -106,12 +112,11 @@ class PageRenderer:
         internal = view.audience is Audience.INTERNAL
         self.env = environment(view.site.timezone if internal else None)
 
-    def page(self, template: str, source: str, title: str, feeds: tuple[str, str] | None = None, **context) -> OutputFile:
-        """Render one page to its Markdown source path; ``feeds`` are its own RSS and Atom files, if any."""
+    def page(self, template: str, source: str, title: str, **context) -> OutputFile:
+        """Render one page to its Markdown source path."""
         link = partial(urls.relative, source)
         body = self.env.get_template(template).render(view=self.view, link=link, **context)
-        meta = {"sb_rss": link(feeds[0]), "sb_atom": link(feeds[1])} if feeds else {}
-        return OutputFile(source, (front_matter(title, **meta) + "\n" + body).encode("utf-8"))
+        return OutputFile(source, (front_matter(title) + "\n" + body).encode("utf-8"))
 
 
 def page_files(view: SiteView) -> list[OutputFile]:
@@ -119,8 +124,9 @@ def page_files(view: SiteView) -> list[OutputFile]:
     pages = PageRenderer(view)
     files = [pages.page("public/home.md.j2", urls.HOME, view.site.name)]
     files.append(pages.page("public/history.md.j2", urls.HISTORY, "Incident history"))
-    files += [pages.page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.year}-{m.month:02d}", month=m) for m in view.months]
+    files += [pages.page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.title}", month=m) for m in view.months]
     files += [component_page(pages, view, state) for state in view.status.components]
+    files.append(pages.page("public/subscribe.md.j2", urls.SUBSCRIBE, "Subscribe to updates"))
     if view.portal is not None:
         return files  # the portal renders full incident records and every postmortem at the same paths
     files += [pages.page("public/incident.md.j2", urls.incident_page(v.id), v.title, incident=v) for v in view.incidents]
@@ -139,7 +145,6 @@ def component_page(pages: PageRenderer, view: SiteView, state) -> OutputFile:
         "public/component.md.j2",
         urls.component_page(state.component.id),
         state.component.name,
-        feeds=(urls.component_feed(state.component.id, "rss"), urls.component_feed(state.component.id, "atom")),
         state=state,
         uptime=uptime,
         incidents=view.incidents_of(state.component.id),

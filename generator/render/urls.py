@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.model.paths import (  # noqa: F401 - re-exported: render modules and templates say urls.<name>
     HOME,
     HISTORY,
+    SUBSCRIBE,
     HISTORY_RSS,
     HISTORY_ATOM,
     BADGE,

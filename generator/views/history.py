@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from generator.views.incidents import IncidentView
+
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +25,22 @@ class Month:
         """The month as YYYY-MM, used in paths."""
         return f"{self.year:04d}-{self.month:02d}"
 
+    @property
+    def title(self) -> str:
+        """The month in words: November 2026."""
+        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """One day of the team time zone and the incidents and maintenance that began on it."""
+
+    day: date
+    incidents: tuple[IncidentView, ...]
+
+
+RECENT_DAYS = 7
+
 
 def newest_first(views: tuple[IncidentView, ...]) -> tuple[IncidentView, ...]:
     """Sort incidents by when they began, newest first; ids break ties."""
@@ -34,3 +54,11 @@ def months(views: tuple[IncidentView, ...], zone: tzinfo) -> tuple[Month, ...]:
         local = view.begins.astimezone(zone)
         grouped.setdefault((local.year, local.month), []).append(view)
     return tuple(Month(y, m, tuple(items)) for (y, m), items in sorted(grouped.items(), reverse=True))
+
+
+def recent_days(views: tuple[IncidentView, ...], now: datetime, zone: tzinfo, count: int = RECENT_DAYS) -> tuple[Day, ...]:
+    """List the ``count`` days up to ``now`` in ``zone``, newest first, each with what began on it by ``now``."""
+    today = now.astimezone(zone).date()
+    days = [today - timedelta(days=offset) for offset in range(count)]
+    began = [v for v in newest_first(views) if v.begins <= now]
+    return tuple(Day(d, tuple(v for v in began if v.begins.astimezone(zone).date() == d)) for d in days)

@@ -8,7 +8,7 @@ from datetime import datetime
 from generator.model.corpus import Corpus
 from generator.model.site import Site
 from generator.views.audience import Audience, Scope, scope
-from generator.views.history import Month, months, newest_first
+from generator.views.history import Day, Month, months, newest_first, recent_days
 from generator.views.incidents import IncidentView, incident_view
 from generator.views.status import PageStatus, page_status
 from generator.views.uptime import Uptime, uptimes
@@ -28,6 +28,7 @@ class SiteView:
     incidents: tuple[IncidentView, ...]
     months: tuple[Month, ...]
     portal: Portal | None = None
+    recent: tuple[Day, ...] = ()
 
     @property
     def url(self) -> str | None:
@@ -57,4 +58,6 @@ def site_view(corpus: Corpus, audience: Audience, now: datetime) -> SiteView:
     status = page_status(seen.components, views, now)
     bars = uptimes(seen.components, views, now, corpus.site.timezone)
     portal = portal_view(corpus, now) if audience is Audience.INTERNAL else None
-    return SiteView(corpus.site, audience, now, status, bars, views, months(views, corpus.site.timezone), portal)
+    zone = corpus.site.timezone
+    recent = recent_days(views, now, zone)
+    return SiteView(corpus.site, audience, now, status, bars, views, months(views, zone), portal, recent)

@@ -59,12 +59,20 @@ def overlap_minutes(start: datetime, end: datetime, lo: datetime, hi: datetime) 
     return max(seconds, 0.0) / 60
 
 
+def impact_start(view: IncidentView) -> datetime | None:
+    """When the impact began: ``started``, or for an open incident that does not say, its first update."""
+    if view.started is not None or view.is_maintenance or view.is_closed or not view.updates:
+        return view.started
+    return view.created
+
+
 def impact_interval(view: IncidentView, now: datetime) -> tuple[datetime, datetime] | None:
-    """Return the UTC interval in which the incident affected its components, up to ``now``."""
-    if view.started is None or view.started > now:
+    """Return the UTC interval in which the incident affected its components, up to ``now``; an open one lasts until ``now``."""
+    start = impact_start(view)
+    if start is None or start > now:
         return None
     end = view.impact_end or (now if not view.is_closed else view.resolved or now)
-    return view.started.astimezone(UTC), min(end, now).astimezone(UTC)
+    return start.astimezone(UTC), min(end, now).astimezone(UTC)
 
 
 class Tally:

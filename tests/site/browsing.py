@@ -32,9 +32,6 @@ PHONE = {"width": 390, "height": 844}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 # The reader's system setting (playwright's color_scheme) and the Material scheme the page must then be in.
 SCHEMES = {"light": "default", "dark": "slate"}
-# Material takes every <link rel="alternate"> for another language's site and fetches the sitemap.xml beside it;
-# beside the component feeds there is none, so component pages log this 404. This exact address and nothing else.
-MATERIAL_SITEMAP_PROBE = "/feeds/components/sitemap.xml"
 
 
 def require(present: bool, reason: str) -> None:
@@ -96,17 +93,23 @@ def chromium():
 
 
 def watch_errors(page) -> list[str]:
-    """Collect the page's uncaught script errors and console errors as they happen, less Material's sitemap probe."""
+    """Collect the page's uncaught script errors, console errors, failed requests and answers of 400 or more."""
     errors: list[str] = []
 
     def console(message) -> None:
-        """Keep a console error, unless it is the 404 of Material's sitemap probe."""
-        source = message.location.get("url", "")
-        if message.type == "error" and not source.endswith(MATERIAL_SITEMAP_PROBE):
-            errors.append(f"console: {message.text} ({source})")
+        """Keep a console error."""
+        if message.type == "error":
+            errors.append(f"console: {message.text} ({message.location.get('url', '')})")
+
+    def response(answer) -> None:
+        """Keep an answer that says the request failed."""
+        if answer.status >= 400:
+            errors.append(f"HTTP {answer.status}: {answer.url}")
 
     page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
     page.on("console", console)
+    page.on("requestfailed", lambda request: errors.append(f"failed: {request.url} ({request.failure})"))
+    page.on("response", response)
     return errors
 
 
@@ -163,3 +166,23 @@ def page_overflow(page) -> tuple[int, int]:
     """Return the page's scroll width and the window's inner width: a wider page scrolls sideways."""
     width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     return width, inner
+
+
+def overflowing_tables(page) -> list[str]:
+    """Describe every table wider than the box it sits in: a table must fit, never scroll or stick out."""
+    return page.evaluate("""() => [...document.querySelectorAll('table')]
+        .filter(table => table.scrollWidth > table.parentElement.clientWidth)
+        .map(table => `${table.className}: ${table.scrollWidth} > ${table.parentElement.clientWidth}`)""")
+
+
+def luminance(rgb: str) -> float:
+    """Return the WCAG relative luminance of a computed ``rgb(r, g, b)`` colour."""
+    channels = [int(part) / 255 for part in rgb.removeprefix("rgb(").removesuffix(")").split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """Return the WCAG contrast ratio of two computed colours."""
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

@@ -24,7 +24,7 @@ def test_status_page_shows_each_components_status_in_words(open_page, view):
     page, errors = open_page(urls.HOME)
     for state in view.status.components:
         item = page.locator(".sb-components li", has=page.get_by_role("link", name=state.component.name, exact=True))
-        assert item.locator(".sb-status").inner_text().strip().endswith(state.label), state.component.id
+        assert item.locator(".sb-status").inner_text().strip().endswith(state.words), state.component.id
     assert errors == []
 
 

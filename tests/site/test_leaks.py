@@ -14,6 +14,8 @@ from tests.site.conftest import build_site, copy_portal
 
 MARK = "ZQXLEAK"
 counter = itertools.count(1)
+# Each severity id of statusbook.yml and the marker that replaces it, there and in every record that names it.
+severity_ids: dict[str, str] = {}
 
 
 def marker(where: str) -> str:
@@ -42,6 +44,8 @@ def edit_front_matter(path: Path, change) -> None:
 
 def plant_incident(front, body: str) -> str:
     """Mark the notes, timeline and handoffs of every incident; the title and updates of internal ones."""
+    if front.get("severity") in severity_ids:
+        front["severity"] = severity_ids[front["severity"]]
     for entry in front.get("timeline") or []:
         entry["event"] += " " + marker("timeline")
     for handoff in front.get("handoffs") or []:
@@ -74,6 +78,8 @@ def plant_site(path: Path) -> None:
             component["group"] = marker("component-group")
     for severity in config["severities"]:
         severity["description"] = marker("severity-description")
+        severity["name"] = marker("severity-name")
+        severity["id"] = severity_ids.setdefault(severity["id"], marker("severity-id"))
     with path.open("w", encoding="utf-8") as out:
         yaml.dump(config, out)
 
@@ -133,6 +139,7 @@ def test_markers_were_planted_in_every_kind_of_internal_field(planted):
     text = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*") if p.is_file())
     kinds = {"timeline", "handoff-status", "handoff-steps", "internal-title", "internal-update", "notes", "ticket",
              "postmortem-body", "component-name", "component-description", "component-group", "severity-description",
+             "severity-name", "severity-id",
              "person-name", "contact-email", "rotation-name", "override-reason", "rotation-body", "internal-url"}
     assert {k for k in kinds if f"-{k}" in text} == kinds
 
@@ -148,4 +155,14 @@ def test_internal_component_and_incident_ids_are_absent(planted):
     _, site_dir = planted
     ids = ("ci-runners", "data-warehouse", "2026-06-22-ci-runner-disk-full", "2026-11-23-ci-arm-builds-slow")
     found = [(path.name, i) for path, text in output_texts(site_dir) for i in ids if i in text]
+    assert found == []
+
+
+def test_severity_ids_are_absent(planted):
+    """Severity is our internal process: its ids (planted as markers) appear on no public page, feed or API file."""
+    root, site_dir = planted
+    records = "\n".join(p.read_text(encoding="utf-8") for p in (root / "incidents").glob("*/*.md"))
+    assert any(f"severity: {planted_id}" in records for planted_id in severity_ids.values())
+    found = [(path.relative_to(site_dir).as_posix(), i) for path, text in output_texts(site_dir)
+             for i in severity_ids.values() if i in text]
     assert found == []

@@ -149,8 +149,8 @@ def test_the_records_are_of_the_kinds_they_stand_for(internal_site):
 
 def test_script_and_console_errors_are_caught(open_page):
     page, errors = open_page("no-such-page.md")
-    page.evaluate("setTimeout(() => { throw new Error('planted'); })")
-    page.wait_for_timeout(100)
+    with page.expect_event("pageerror"):
+        page.evaluate("setTimeout(() => { throw new Error('planted'); })")
     assert any("404" in e for e in errors) and any("planted" in e for e in errors), errors
 
 

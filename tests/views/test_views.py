@@ -133,3 +133,47 @@ def test_history_groups_by_month_newest_first():
         ("2026-06", [june.id]), ("2026-05", [may.id])
     ]
     assert [v.id for v in seen.incidents_of("api")] == [june.id, may.id]
+
+
+def test_a_component_named_by_a_mitigated_incident_is_recovering_not_operational():
+    mitigated = open_incident(status="monitoring", mitigated=at("2026-06-10T11:40Z"), impact="degraded_performance")
+    states = {s.component.id: s for s in view(mitigated).status.components}
+    api, web = states["api"], states["web"]
+    assert api.status == "operational" and api.incident is not None and api.incident.id == mitigated.id
+    assert (api.words, api.summary, api.state) == ("Recovering", "Recovering: monitoring a fix", "recovering")
+    assert (web.words, web.summary, web.incident) == ("Operational", "Operational", None)
+
+
+def test_a_component_in_an_open_outage_names_the_outage_and_what_is_being_done():
+    api = view(open_incident()).status.components[0]
+    assert (api.status, api.words, api.summary) == ("major_outage", "Major outage", "Major outage: investigating the cause")
+
+
+def test_a_resolved_incident_no_longer_names_its_components():
+    api = view(incident("2026-06-01-old", components={"api": "major_outage"})).status.components[0]
+    assert (api.incident, api.summary) == (None, "Operational")
+
+
+def test_todays_bar_counts_an_open_outage_up_to_now():
+    api = view(open_incident()).uptime[0]
+    today = api.days[-1]
+    assert today.day.isoformat() == "2026-06-10" and today.status == "major_outage"
+    assert today.minutes == (("major_outage", 60),)
+    assert api.percent < 100
+
+
+def test_an_open_outage_without_a_start_counts_from_its_first_update():
+    api = view(open_incident(started=None)).uptime[0]
+    assert api.days[-1].status == "major_outage" and api.days[-1].minutes == (("major_outage", 55),)
+
+
+def test_recent_days_list_the_last_week_newest_first_with_what_began_on_each():
+    old = incident("2026-06-01-old", components={"api": "major_outage"}, started=at("2026-06-01T10:00Z"))
+    earlier = incident("2026-06-08-api-slow", components={"api": "partial_outage"}, started=at("2026-06-08T10:00Z"),
+                       resolved=at("2026-06-08T11:00Z"))
+    today = open_incident()
+    days = view(old, earlier, today).recent
+    assert [d.day.isoformat() for d in days] == [f"2026-06-{n:02d}" for n in range(10, 3, -1)]
+    assert {d.day.isoformat(): [v.id for v in d.incidents] for d in days if d.incidents} == {
+        "2026-06-10": [today.id], "2026-06-08": [earlier.id]
+    }

@@ -1,4 +1,5 @@
-// Show each <time class="sb-time"> in the reader's time zone as well as UTC. Without JavaScript the UTC text stays.
+// Show each <time class="sb-time"> once, in the reader's time zone with the zone named; UTC (and on the portal the
+// team's zone) stays in its title, shown on hover. Without JavaScript the text is UTC, named "UTC".
 (function () {
   function localise() {
     var format = new Intl.DateTimeFormat(undefined, {
@@ -8,8 +9,8 @@
       var moment = new Date(element.getAttribute("datetime"));
       if (isNaN(moment)) { return; }
       element.setAttribute("data-sb-local", "");
-      element.setAttribute("title", element.textContent);
-      element.textContent = format.format(moment) + " (" + element.textContent + ")";
+      if (!element.getAttribute("title")) { element.setAttribute("title", element.textContent); }
+      element.textContent = format.format(moment);
     });
   }
   if (window.document$) { window.document$.subscribe(localise); } else { document.addEventListener("DOMContentLoaded", localise); }
