@@ -100,6 +100,26 @@ def test_subscribe_page_lists_the_feeds_of_the_site_and_each_component_and_the_a
         assert f'href="{href}"' in page, href
 
 
+def test_subscribe_page_links_the_maintenance_calendars_that_the_site_holds(public_site):
+    page = text(public_site, "subscribe/index.html")
+    hrefs = ["../maintenance.ics", "../feeds/components/api.ics", "../feeds/components/search.ics"]
+    for href in hrefs:
+        assert f'href="{href}"' in page, href
+        assert (public_site / "subscribe" / href).resolve().is_file(), href
+    assert 'id="webhooks"' in page and "X-Statusbook-Signature" in page
+    assert 'id="email"' not in page
+
+
+def test_subscribe_page_offers_the_mailing_list_only_when_one_is_configured(tmp_path):
+    root = copy_portal(tmp_path / "portal")
+    config = root / "statusbook.yml"
+    signup = "https://lists.acme.example/status/join"
+    config.write_text(config.read_text(encoding="utf-8") + f"notify:\n  signup_url: {signup}\n", encoding="utf-8")
+    assert build_site(root, tmp_path / "site").built
+    page = text(tmp_path / "site", "subscribe/index.html")
+    assert 'id="email"' in page and f'href="{signup}"' in page
+
+
 def test_same_records_and_now_give_a_byte_identical_site(tmp_path, public_site):
     again = tmp_path / "again"
     assert build_site(REPO, again).built
