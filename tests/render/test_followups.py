@@ -80,7 +80,7 @@ def test_postmortem_page_shows_facts_deadlines_items_and_body(pages):
                f'<span data-sb-from="2026-11-25T11:30:00Z" hidden>Missed</span>: {due}')
     assert verdict in page
     assert "<td>Set shard allocation awareness by rack on every search cluster<br>" in page
-    assert '<td data-label="Ticket">SRCH-301</td>' in page
+    assert '<td data-label="Ticket"><span class="sb-nowrap">SRCH-301</span></td>' in page
     assert "<h2>Root cause</h2>" in page
 
 
@@ -122,7 +122,8 @@ def test_board_groups_open_items_by_owner_then_lists_closed_ones(pages):
         "Ivan Petrov (2)",
     ]
     closed = board.split("## Done or not doing (26)")[1]
-    assert '<td data-label="Status">Done on 2026-06-12</td>' in closed and '<td data-label="Status">Not doing</td>' in closed
+    done_on = '<td data-label="Status">Done on <span class="sb-nowrap">2026-06-12</span></td>'
+    assert done_on in closed and '<td data-label="Status">Not doing</td>' in closed
     assert "sb-due" not in closed
 
 
@@ -157,9 +158,10 @@ def test_hostile_titles_and_tickets_render_inert():
         assert not re.search(r'href="\s*javascript:', text, re.IGNORECASE)
         assert not re.search(r"<[^>]*\son\w+=", text)
     board = pages[urls.ACTIONS]
-    assert '<td data-label="Ticket">javascript:alert(1)</td>' in board
+    assert '<td data-label="Ticket"><span class="sb-nowrap">javascript:alert(1)</span></td>' in board
     assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;<br>" in board
-    assert '<td data-label="Ticket"><a href="https://tracker.example/T-1">https://tracker.example/T-1</a></td>' in board
+    link = '<a class="sb-ticket-link" href="https://tracker.example/T-1">https://tracker.example/T-1</a>'
+    assert f'<td data-label="Ticket">{link}</td>' in board
     assert '<td data-label="Ticket">https://x.example/&#34; onmouseover=&#34;alert(3)</td>' in board
     page = pages[urls.postmortem_page("2026-06-01-slow-api")]
     assert "<dt>Authors</dt><dd>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;</dd>" in page
