@@ -48,7 +48,8 @@ def row(page: str, caption: str, label: str) -> list[str]:
     """Return the cells of the row headed ``label`` in the table with ``caption``."""
     table = page.split(f"<caption>{caption}</caption>", 1)[1].split("</table>", 1)[0]
     cells = re.search(rf'<th scope="row">{re.escape(label)}</th>(.*?)</tr>', table).group(1)
-    return [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", cells)]
+    # A share keeps its percentage on one line with a no-break space: "2 of 3 (67\u00a0%)".
+    return [re.sub(r"<[^>]+>", "", cell).replace("\u00a0", " ") for cell in re.findall(r"<td[^>]*>(.*?)</td>", cells)]
 
 
 def texts(svg: ET.Element) -> list[str]:
