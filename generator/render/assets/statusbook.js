@@ -104,8 +104,8 @@
     var format = new Intl.DateTimeFormat(undefined, {
       year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short"
     });
-    var zone = format.resolvedOptions().timeZone;
-    note.textContent = " · answers rechecked in your browser at " + format.format(now) + (zone ? " (" + zone + ")" : "");
+    var zone = format.resolvedOptions().timeZone, text = format.format(now);
+    note.textContent = " · answers rechecked in your browser at " + text + (zone && text.indexOf(zone) < 0 ? " (" + zone + ")" : "");
   }
 
   function refresh() {
