@@ -61,13 +61,12 @@
     element.hidden = (from !== null && now < from) || (until !== null && now >= until);
   }
 
-  // Count the listed moments that have passed (or, with data-sb-count-ahead, that have not), plus data-sb-base.
+  // Count the listed moments that have passed, plus data-sb-base.
   function markCount(element, now) {
     var moments;
     try { moments = JSON.parse(element.getAttribute("data-sb-count")); } catch (error) { return; }
-    var ahead = element.hasAttribute("data-sb-count-ahead");
     var count = Number(element.getAttribute("data-sb-base") || 0);
-    moments.forEach(function (text) { if ((new Date(text) <= now) !== ahead) { count += 1; } });
+    moments.forEach(function (text) { if (new Date(text) <= now) { count += 1; } });
     element.textContent = String(count);
   }
 
