@@ -206,7 +206,7 @@ def test_failed_requests_are_caught(open_watched):
 def test_the_records_are_of_the_kinds_they_stand_for(internal_site):
     html = {name: (internal_site / urls.served(PAGES[name]) / "index.html").read_text(encoding="utf-8")
             for name in ("handoff-record", "open-record")}
-    assert 'class="sb-list sb-handoffs"' in html["handoff-record"]
+    assert 'class="sb-list sb-cards sb-handoffs"' in html["handoff-record"]
     assert html["open-record"].count("data-sb-due=") == 1
 
 
