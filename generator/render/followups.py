@@ -29,14 +29,13 @@ def postmortem_file(pages: PageRenderer, record: PostmortemRecord) -> OutputFile
 
 
 def board_file(pages: PageRenderer, data: Followups) -> OutputFile:
-    """Render the action items board: overdue, then open by owner, then done or not doing."""
-    waiting = [row for row in data.actions if row.is_open and not row.overdue]
+    """Render the action items board: overdue (at the reader's clock), then every open item by owner, then the rest."""
+    waiting = [row for row in data.actions if row.is_open]
     return pages.page(
         "internal/actions.md.j2",
         urls.ACTIONS,
         "Action items",
         data=data,
-        overdue=data.overdue_actions,
         by_owner=by_owner(waiting),
         open_count=len(waiting),
         done=[row for row in data.actions if not row.is_open],

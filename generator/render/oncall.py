@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
 from generator.render import urls
 from generator.render.output import OutputFile
 from generator.render.pages import PageRenderer
-from generator.render.times import utc_text, zone_text
 from generator.views.oncall import DutyView, OnCall, PersonDuties, RotationView
 from generator.views.page import SiteView
 
@@ -27,8 +27,13 @@ def oncall_files(view: SiteView, pages: PageRenderer, data: OnCall) -> list[Outp
 
 
 def time_helpers() -> dict:
-    """Return the functions templates use to write a moment in a rotation's zone and in UTC."""
-    return {"in_zone": zone_text, "in_utc": utc_text}
+    """Return the function templates use to write a moment compactly in a rotation's zone."""
+    return {"in_zone": zone_clock}
+
+
+def zone_clock(moment: datetime, zone: ZoneInfo) -> str:
+    """Write a moment in a rotation's zone as its handover clock reads: Mon 23 Nov 10:00 CET."""
+    return moment.astimezone(zone).strftime("%a %d %b %H:%M %Z")
 
 
 def rotation_page(pages: PageRenderer, rotation: RotationView) -> OutputFile:

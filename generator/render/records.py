@@ -10,7 +10,7 @@ from generator.render.output import OutputFile
 from generator.render.pages import PageRenderer
 from generator.render.timelines import summary, timeline_file
 from generator.views.page import SiteView
-from generator.views.records import RecordView
+from generator.views.records import VERDICT_LABELS, RecordView
 
 
 def record_page(pages: PageRenderer, record: RecordView) -> OutputFile:
@@ -22,6 +22,7 @@ def record_page(pages: PageRenderer, record: RecordView) -> OutputFile:
         incident=record.incident,
         record=record,
         picture_alt=f"Timeline picture. {summary(record)}",
+        verdict_labels=VERDICT_LABELS,
     )
 
 

@@ -164,6 +164,19 @@ class PostmortemRecord:
         """The draft, review and assignment deadlines that have passed unmet."""
         return tuple(d for d in self.deadlines if d.name in POSTMORTEM_DEADLINES and d.unmet)
 
+    @property
+    def open_deadlines(self) -> tuple[Deadline, ...]:
+        """The draft, review and assignment deadlines not met: passed unmet, or pending; each overdue from a moment."""
+        return tuple(
+            d for d in self.deadlines
+            if d.name in POSTMORTEM_DEADLINES and d.overdue_from is not None and (d.unmet or d.verdict == PENDING)
+        )
+
+    @property
+    def overdue_from(self) -> datetime | None:
+        """When the postmortem is, or becomes, overdue: its earliest open deadline; None with none open."""
+        return min((d.overdue_from for d in self.open_deadlines), default=None)
+
     def deadline(self, name: str) -> Deadline | None:
         """Return the deadline with this name, if the record has one."""
         return next((d for d in self.deadlines if d.name == name), None)
@@ -188,6 +201,16 @@ class Followups:
         """The overdue action items; see ``overdue_actions``."""
         return overdue_actions(self)
 
+    @property
+    def watched_postmortems(self) -> tuple[PostmortemRecord, ...]:
+        """The postmortems overdue now or later unless a deadline is met, soonest overdue first; for the page script."""
+        return watched_postmortems(self)
+
+    @property
+    def dated_open_actions(self) -> tuple[ActionRow, ...]:
+        """The open action items with a due date, soonest overdue first: overdue now or later; for the page script."""
+        return dated_open_actions(self)
+
     def record(self, incident_id: str) -> PostmortemRecord | None:
         """Return the record of an incident's postmortem, or of its missing one."""
         return next((r for r in self.postmortems if r.incident_id == incident_id), None)
@@ -208,6 +231,18 @@ def overdue_postmortems(followups: Followups) -> tuple[PostmortemRecord, ...]:
     """List the postmortems missing or late (draft, review or action items unassigned), longest overdue first."""
     late = [r for r in followups.postmortems if r.overdue_deadlines]
     return tuple(sorted(late, key=lambda r: (min(d.overdue_from for d in r.overdue_deadlines), r.incident_id)))
+
+
+def watched_postmortems(followups: Followups) -> tuple[PostmortemRecord, ...]:
+    """List the postmortems with an open draft, review or assignment deadline, by when they are overdue from."""
+    watched = [r for r in followups.postmortems if r.open_deadlines]
+    return tuple(sorted(watched, key=lambda r: (r.overdue_from, r.incident_id)))
+
+
+def dated_open_actions(followups: Followups) -> tuple[ActionRow, ...]:
+    """List the open action items with a due date, by when they are overdue from, then in board order."""
+    dated = [row for row in followups.actions if row.overdue_from is not None]
+    return tuple(sorted(dated, key=lambda row: row.overdue_from))
 
 
 def overdue_actions(followups: Followups) -> tuple[ActionRow, ...]:

@@ -79,13 +79,19 @@ class Week:
 
 @dataclass(frozen=True, slots=True)
 class NextMonth:
-    """Whether next month's shifts are decided: due from the 16th; decided when shifts cover until the month's end."""
+    """Whether next month's shifts are decided: due from the 16th; decided when shifts cover until the month's end.
+
+    ``due_from`` (the 16th) and ``starts`` (next month's first day) are moments in the rotation's zone, at which the
+    page script changes the answer.
+    """
 
     month: date
     due: date
     is_due: bool
     needed: datetime
     covered_until: datetime | None
+    due_from: datetime
+    starts: datetime
 
     @property
     def decided(self) -> bool:
@@ -95,8 +101,11 @@ class NextMonth:
     @property
     def label(self) -> str:
         """The state in words: Decided, Not decided or Not due yet."""
-        if not self.is_due:
-            return "Not due yet"
+        return self.due_label if self.is_due else "Not due yet"
+
+    @property
+    def due_label(self) -> str:
+        """The state in words once due: Decided or Not decided."""
         return "Decided" if self.decided else "Not decided"
 
 
@@ -223,7 +232,10 @@ def next_month(rotation: Rotation, now: datetime) -> NextMonth:
     needed = datetime.combine(month_after(month), time(), rotation.timezone)
     span = coverage(rotation)
     covered_until = span[1] if span else None
-    return NextMonth(month, today.replace(day=DECIDE_FROM_DAY), today.day >= DECIDE_FROM_DAY, needed, covered_until)
+    due = today.replace(day=DECIDE_FROM_DAY)
+    due_from = datetime.combine(due, time(), rotation.timezone)
+    starts = datetime.combine(month, time(), rotation.timezone)
+    return NextMonth(month, due, today.day >= DECIDE_FROM_DAY, needed, covered_until, due_from, starts)
 
 
 def browser_duties(duties: tuple[DutyView, ...], since: datetime) -> tuple[BrowserDuty, ...]:

@@ -170,6 +170,11 @@ class RecordView:
         return self.handoffs[-1] if self.handoffs and self.handoffs[-1].pending else None
 
     @property
+    def late_updates(self) -> int:
+        """The missed commitments that no clock changes: updates that came later than promised."""
+        return self.missed_commitments - int(self.update_overdue)
+
+    @property
     def notes_titled(self) -> bool:
         """Whether the notes begin with their own heading."""
         return self.notes.lstrip().startswith("#")

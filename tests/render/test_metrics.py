@@ -48,7 +48,8 @@ def row(page: str, caption: str, label: str) -> list[str]:
     """Return the cells of the row headed ``label`` in the table with ``caption``."""
     table = page.split(f"<caption>{caption}</caption>", 1)[1].split("</table>", 1)[0]
     cells = re.search(rf'<th scope="row">{re.escape(label)}</th>(.*?)</tr>', table).group(1)
-    return re.findall(r"<td>(.*?)</td>", cells)
+    # A share keeps its percentage on one line with a no-break space: "2 of 3 (67\u00a0%)".
+    return [re.sub(r"<[^>]+>", "", cell).replace("\u00a0", " ") for cell in re.findall(r"<td[^>]*>(.*?)</td>", cells)]
 
 
 def texts(svg: ET.Element) -> list[str]:
@@ -69,7 +70,7 @@ def test_the_page_embeds_each_chart_with_a_text_alternative(page):
 
 def test_the_tables_give_the_figures_of_the_example(page):
     assert page.startswith('---\ntitle: "Metrics"\n---\n')
-    assert '<p class="sb-asof">As of <time datetime="2026-11-23T18:00:00Z"' in page
+    assert '<p class="sb-asof">Figures as of the build, <time datetime="2026-11-23T18:00:00Z"' in page
     durations = "All months: response times, median / 90th percentile"
     targets = "All months: targets, updates and follow-up"
     # SEV1: resolved in 1 h 32 min, 1 h 44 min and 8 h 27 min.

@@ -71,6 +71,20 @@ def body(content: bytes):
     return lxml.html.fromstring(content.decode("utf-8").split("---\n", 2)[2])
 
 
+def shown_text(element) -> str:
+    """Return an element's text as a reader sees it at the build: elements marked hidden left out."""
+    clone = lxml.html.fromstring(lxml.html.tostring(element))
+    for hidden in clone.xpath(".//*[@hidden]"):
+        hidden.drop_tree()
+    return clone.text_content()
+
+
+def shift_times(cell) -> tuple[str, str]:
+    """Return a shift time cell's moment (its time element, which the page script shows in the reader's zone) and
+    the same moment on the rotation's own clock, written below it."""
+    return cell.xpath(".//time")[0].get("datetime"), cell.xpath(".//*[@class='sb-secondary']")[0].text_content()
+
+
 def local_span(event) -> tuple[str, str]:
     """Return a vobject event's start and end as ISO text in its own zone."""
     return event.dtstart.value.isoformat(), event.dtend.value.isoformat()
@@ -226,7 +240,7 @@ def test_overview_shows_now_next_decided_and_links(example, files) -> None:
     assert json.loads(spans[0].get("data-sb-duties")) == [{"start": d.start, "end": d.end, "person": d.person}
                                                            for d in expected]
     assert page.xpath(".//*[@class='sb-asof'][@data-sb-live]/time")[0].get("datetime") == "2026-11-23T18:00:00Z"
-    assert [c.text_content() for c in page.xpath(".//tbody/tr/td[4]")][:2] == [
+    assert [shown_text(c).strip() for c in page.xpath(".//tbody/tr/td[4]")][:2] == [
         "Decided: shifts cover December 2026", "Decided: shifts cover December 2026",
     ]
     served = {urls.served(path) for path in files}
@@ -237,16 +251,25 @@ def test_overview_shows_now_next_decided_and_links(example, files) -> None:
 def test_rotation_page_lists_weeks_with_overrides_in_both_zones(files) -> None:
     """The week of 2 November shows Alice's shift cut by Dana's override, with its reason, in Berlin time and UTC."""
     page = body(files[urls.rotation_page("incident-managers")])
-    week = next(g for g in page.xpath(".//tbody") if g.xpath(".//th")[0].text == "2026-11-02 to 2026-11-09")
-    rows = [[c.text_content() for c in row.xpath("td")] for row in week.xpath("tr")]
-    assert rows[1] == [
-        "Dana Kowalski (override)", "Dana Kowalski", "2026-11-04 08:30 CET", "2026-11-04 13:00 CET",
-        "2026-11-04 07:30 UTC", "2026-11-04 12:00 UTC", "Alice presents at the quarterly business review.",
+    week = next(g for g in page.xpath(".//tbody") if shown_text(g.xpath(".//th")[0]) == "2026-11-02 to 2026-11-09")
+    rows = week.xpath("tr")
+    assert rows[1].xpath("td")[0].text_content() == (
+        "Dana Kowalski (override)backup Dana Kowalski · Alice presents at the quarterly business review."
+    )
+    assert [shift_times(c) for c in rows[1].xpath("td")[1:]] == [
+        ("2026-11-04T07:30:00Z", "Wed 04 Nov 08:30 CET"), ("2026-11-04T12:00:00Z", "Wed 04 Nov 13:00 CET"),
     ]
-    assert [r[0] for r in rows] == ["Alice Okafor", "Dana Kowalski (override)", "Alice Okafor"]
+    assert [r.xpath("td")[0].text.strip() for r in rows] == ["Alice Okafor", "Dana Kowalski (override)", "Alice Okafor"]
     captions = [c.text for c in page.xpath(".//caption")]
-    assert captions == ["The current week and the coming weeks, overrides applied", "The past weeks, overrides applied"]
-    assert "2026-11-23 to 2026-11-30 (current week)" in page.text_content()
+    zone = "; times in your time zone, with Europe/Berlin below"
+    assert captions == [f"The week of the build and the coming weeks, overrides applied{zone}",
+                        f"The past weeks, overrides applied{zone}"]
+    # Every week can be the current one at the reader's clock; at the build it is the week of 23 November.
+    current = [shown_text(th) for th in page.xpath(".//th[@scope='rowgroup' or @scope='row']")
+               if "(current week)" in shown_text(th)]
+    assert current == ["2026-11-23 to 2026-11-30 (current week)"]
+    marker = page.xpath(".//*[@class='sb-current'][not(@hidden)]")[0]
+    assert (marker.get("data-sb-from"), marker.get("data-sb-until")) == ("2026-11-23T09:00:00Z", "2026-11-30T09:00:00Z")
     assert page.xpath(".//a[@href='https://records.acme.example/oncall/incident-managers.ics']")
     assert "To subscribe, copy the link" in page.text_content()
 
@@ -255,21 +278,22 @@ def test_rotation_page_across_dst_shows_the_wall_clock_handover() -> None:
     """In the week out of summer time, both handovers read 10:00 in Berlin, 08:00 and 09:00 UTC."""
     example = load_root(ROOT).corpus
     page = body(render(example, at("2026-10-20T12:00Z"))[urls.rotation_page("incident-managers")])
-    current = next(g for g in page.xpath(".//tbody") if "(current week)" in g.xpath(".//th")[0].text)
-    cells = [c.text_content() for c in current.xpath(".//td")]
-    assert cells[:6] == [
-        "Julia Santos", "Bruno Lindqvist",
-        "2026-10-19 10:00 CEST", "2026-10-26 10:00 CET", "2026-10-19 08:00 UTC", "2026-10-26 09:00 UTC",
+    current = next(g for g in page.xpath(".//tbody") if "(current week)" in shown_text(g.xpath(".//th")[0]))
+    cells = current.xpath(".//td")
+    assert cells[0].text_content() == "Julia Santosbackup Bruno Lindqvist"
+    assert [shift_times(c) for c in cells[1:3]] == [
+        ("2026-10-19T08:00:00Z", "Mon 19 Oct 10:00 CEST"), ("2026-10-26T09:00:00Z", "Mon 26 Oct 10:00 CET"),
     ]
 
 
 def test_next_month_not_due_and_undecided_in_words() -> None:
     """Before the 16th the page says when the next month is due; after it, what is missing."""
     example = load_root(ROOT).corpus
-    early = body(render(example, at("2026-12-10T12:00Z"))[urls.rotation_page("incident-managers")]).text_content()
+    early = shown_text(body(render(example, at("2026-12-10T12:00Z"))[urls.rotation_page("incident-managers")]))
     assert "Not due yet: the January 2027 shifts must be decided from 2026-12-16" in early
-    late = body(render(example, at("2026-12-20T12:00Z"))[urls.rotation_page("incident-managers")]).text_content()
-    assert "Not decided: shifts run until 2027-01-04 10:00 CET; add shifts until the end of January 2027" in late
+    late = shown_text(body(render(example, at("2026-12-20T12:00Z"))[urls.rotation_page("incident-managers")]))
+    assert "Not decided: shifts run until Mon 04 Jan 10:00 CET; add shifts until the end of January 2027" in late
+    assert "Not due yet" not in late and "Not judged" not in late
 
 
 def hostile_records():

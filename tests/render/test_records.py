@@ -67,7 +67,8 @@ def test_page_shows_roles_ownership_chain_timeline_notes_and_postmortem(files):
         assert f"<dt>{role}</dt><dd>{name}</dd>" in page
     assert "<dt>Incident Commander</dt><dd>Dana Kowalski</dd>" in page
     assert "Owner now: <strong>Dana Kowalski</strong>." in page
-    assert '<td>Alice Okafor</td><td>Dana Kowalski</td><td><time datetime="2026-11-04T07:38:00Z"' in page
+    assert ('<td data-label="From">Alice Okafor</td><td data-label="To">Dana Kowalski</td>'
+            '<td data-label="Acknowledged"><time datetime="2026-11-04T07:38:00Z"') in page
     assert '<td colspan="4" class="sb-handoff__text" headers="handoff-1">' in page
     assert "<p>Cause identified: the ingestion connector upgraded itself to 4.0 overnight" in page
     assert "<li>Keep #finance-ops updated every hour.</li>" in page
@@ -85,15 +86,22 @@ def test_page_shows_what_the_public_page_shows(files):
     assert "<dt>Severity</dt><dd>SEV2 (Major)</dd>" in page
     assert '<a href="../../components/api/">Public API</a> (degraded performance)' in page
     assert page.count('<li class="sb-update" id="update-') == 4
-    assert "<dt>Duration</dt><dd>3 h 12 min so far</dd>" in page
+    since = '<span class="sb-since" data-sb-since="2026-11-23T14:48:00Z">3 h 12 min</span>'
+    assert f"<dt>Duration</dt><dd>{since} so far</dd>" in page
 
 
 def test_measures_table_gives_verdicts_in_words_and_icons(files):
     page = page_of(files, API)
-    assert '<th scope="row">Time to acknowledge</th><td>8 min</td><td>15 min</td>' in page
-    assert '<td class="sb-verdict sb-verdict--met"><span aria-hidden="true">✓</span> Met</td>' in page
-    assert '<th scope="row">Time to resolve</th><td>3 h 5 min so far</td><td>24 h</td>' in page
-    assert "<span aria-hidden=\"true\">…</span> Pending, not yet due</td>" in page
+    assert '<th scope="row">Time to acknowledge</th><td data-label="Took">8 min</td><td data-label="Target">15 min</td>' in page
+    assert '<span class="sb-verdict sb-verdict--met"><span aria-hidden="true">✓</span> Met</span>' in page
+    since = '<span class="sb-since" data-sb-since="2026-11-23T14:55:00Z">3 h 5 min</span>'
+    assert f'<th scope="row">Time to resolve</th><td data-label="Took">{since} so far</td>' in page
+    # Pending until the deadline at the reader's clock, missed from then on.
+    pending = ('<span class="sb-verdict sb-verdict--pending" data-sb-until="2026-11-24T14:55:00Z">'
+               '<span aria-hidden="true">…</span> Pending, not yet due</span>')
+    missed = ('<span class="sb-verdict sb-verdict--missed" data-sb-from="2026-11-24T14:55:00Z" hidden>'
+              '<span aria-hidden="true">✕</span> Missed</span>')
+    assert pending + missed in page
     assert "SEV2 targets: acknowledge within 15 min; resolve within 24 h; update at least every 1 h." in page
 
 
@@ -110,7 +118,7 @@ def test_timeline_is_one_ordered_list_with_kind_labels_in_time_order(files):
 def test_next_update_is_marked_for_the_browser_with_build_time_words(example, files):
     page = page_of(files, API)
     assert '<span class="sb-due" data-sb-due="2026-11-23T18:30:00Z">due in 30 min</span>' in page
-    assert '<p class="sb-asof" data-sb-live>As of <time datetime="2026-11-23T18:00:00Z"' in page
+    assert '<p class="sb-asof" data-sb-live>As of the build, <time datetime="2026-11-23T18:00:00Z"' in page
     later = page_of(render(example, parse_now("2026-11-23T19:05:00Z")), API)
     assert '<span class="sb-due sb-due--overdue" data-sb-due="2026-11-23T18:30:00Z">overdue by 35 min</span>' in later
     closed = page_of(files, WAREHOUSE)
@@ -125,7 +133,7 @@ def test_pending_handoff_is_shown_as_awaiting_acknowledgement():
         handoffs=(Handoff(at("2026-06-01T10:50Z"), "alice", "bob", "Rolled back.", "Watch it.", at("2026-06-01T11:30Z")),),
     )
     page = page_of(render(corpus(incidents=[incident]), at("2026-06-01T11:00Z")), incident.id)
-    assert "<td><strong>awaiting acknowledgement</strong></td>" in page
+    assert '<td data-label="Acknowledged"><strong>awaiting acknowledgement</strong></td>' in page
     assert "Owner now: <strong>Alice Smith</strong>, until Bob Jones acknowledges the handoff." in page
     assert "<dt>Incident Commander</dt><dd>Alice Smith (handoff to Bob Jones awaiting acknowledgement)</dd>" in page
 
@@ -192,7 +200,8 @@ def test_record_without_milestones_people_or_notes_renders():
     assert "<dt>Incident Commander</dt><dd>not named</dd>" in page and "<dd>not assigned</dd>" in page
     assert "<dt>Mitigation</dt><dd>not recorded</dd>" in page and "Internal notes" not in page
     assert '<span class="sb-due sb-due--overdue" data-sb-due="2026-06-01T10:42:00Z">overdue by 18 min</span>' in page
-    assert "<dt>Missed update commitments</dt><dd>1</dd>" in page
+    count = '<span class="sb-count" data-sb-count=\'["2026-06-01T10:42:00Z"]\'>1</span>'
+    assert f"<dt>Missed update commitments</dt><dd>{count}</dd>" in page
     assert ET.fromstring(files[urls.timeline_picture(bare.id)]).findtext("{http://www.w3.org/2000/svg}desc") == (
         "No phases recorded yet. 1 public update and 0 handoffs."
     )

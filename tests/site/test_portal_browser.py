@@ -1,8 +1,10 @@
 """The internal portal in a real browser: accessible, fits a phone, and rechecks "now" at the reader's clock.
 
-Each page kind of the portal is checked with axe-core at desktop and phone widths; the page script's answers to
-"who is on duty" and "is the committed time past" are checked with the browser's clock moved, against the model.
-Screenshots of the public status page and the portal's Now page are saved for CI to upload.
+Each page kind of the portal is checked with axe-core at desktop and phone widths in both colour schemes, with no
+table wider than its box and the cells that matter (next update, overdue, owner) inside the window; the page
+script's answers ("who is on duty", "is the committed time past", "how long so far", "how many overdue", "which week
+is current") are checked with the browser's clock moved, against the model at that clock, so that all answers on a
+page agree. Screenshots of the public status page and the portal's Now page are saved for CI to upload.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
+from generator.checks.timing import format_duration
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
 from generator.model.corpus import Corpus
@@ -23,9 +26,10 @@ from generator.model.schedule import Duty, next_on_duty, on_duty, utc
 from generator.render import urls
 from generator.render.pages import due_tag
 from generator.views.followups import followups_view
-from generator.views.measures import next_update_due
+from generator.views.measures import missed_commitments, next_update_due
+from generator.views.records import records_view
 from tests.site.browsing import (DESKTOP, PHONE, SCHEMES, VIEWPORTS, axe_violations, page_opener, page_overflow,
-                                 serving, wait_for_local_times, wait_for_scheme)
+                                 serving, wait_for_local_times, wait_for_scheme, watch_errors)
 from tests.site.conftest import NOW, REPO
 
 BUILT = parse_now(NOW)
@@ -54,6 +58,24 @@ CLIPPED = """() => [...document.querySelectorAll(".md-content *")].filter(elemen
     }
     return true;
 }).map(element => element.tagName.toLowerCase() + (element.className ? "." + element.className : ""))"""
+# Tables that scroll or are wider than their box: the reader cannot see their right edge without scrolling.
+TABLES_TOO_WIDE = """() => [...document.querySelectorAll(".md-content table")].filter(table => table.offsetParent)
+    .filter(table => table.scrollWidth > table.parentElement.clientWidth
+                     || table.parentElement.scrollWidth > table.parentElement.clientWidth)
+    .map(table => `${table.className}: ${table.scrollWidth} > ${table.parentElement.clientWidth}`)"""
+# The cells a reader must see whole: next update, overdue or due, owner, who is on duty.
+KEY_CELLS = ".sb-due, .sb-now__next, .sb-now__owner, .sb-board__owner-cell, .sb-board__due, [data-sb-pick]"
+KEY_CELLS_OUTSIDE = """(selector) => {
+    const shown = [...document.querySelectorAll(selector)].filter(element => element.getClientRects().length);
+    const outside = shown.filter(element => {
+        const box = element.getBoundingClientRect();
+        return box.left < 0 || box.right > window.innerWidth + 0.5;
+    }).map(element => element.className + ": " + element.textContent.trim());
+    return [shown.length, outside];
+}"""
+# Pages whose key cells must be there, so that the check above cannot pass on an empty page.
+WITH_KEY_CELLS = ("now", "open-record", "actions", "oncall", "rotation", "postmortem")
+LATER = parse_now("2026-11-28T12:00:00Z")
 SCREENSHOTS = Path(os.environ.get("STATUSBOOK_SCREENSHOTS", REPO / "artifacts" / "screenshots"))
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -76,6 +98,29 @@ def open_page(browser, portal_url):
     """Return a function that opens a page source of the portal in a fresh context; off-site requests are refused."""
     with page_opener(browser, portal_url) as opener:
         yield opener
+
+
+@pytest.fixture
+def open_watched(browser, portal_url):
+    """Like ``open_page``, and also return the page's failed requests and answers of 400 or more."""
+    contexts = []
+
+    def opener(source: str, viewport: dict = DESKTOP, **options):
+        """Open ``source`` and return the loaded page, its script errors and its failed requests."""
+        context = browser.new_context(viewport=viewport, **options)
+        contexts.append(context)
+        failed: list[str] = []
+        context.on("requestfailed", lambda request: failed.append(f"failed: {request.url} ({request.failure})"))
+        context.on("response", lambda r: failed.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+        page = context.new_page()
+        errors = watch_errors(page)
+        page.goto(portal_url + urls.served(source))
+        page.wait_for_load_state("networkidle")
+        return page, errors, failed
+
+    yield opener
+    for context in contexts:
+        context.close()
 
 
 def rotation_of(corpus: Corpus, rotation_id: str) -> Rotation:
@@ -129,21 +174,39 @@ def due_words(due: datetime, at: datetime) -> str:
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_is_accessible_fits_the_window_and_logs_no_errors(open_page, name, viewport, scheme):
-    page, errors = open_page(PAGES[name], VIEWPORTS[viewport], color_scheme=scheme)
+def test_page_is_accessible_fits_the_window_and_logs_no_errors(open_watched, name, viewport, scheme):
+    page, errors, failed = open_watched(PAGES[name], VIEWPORTS[viewport], color_scheme=scheme)
     wait_for_scheme(page, scheme)
     wait_for_local_times(page)
+    page.wait_for_function("!document.querySelector('.sb-asof[data-sb-live]') || document.querySelector('.sb-asof__live')")
     assert axe_violations(page) == []
     width, inner = page_overflow(page)
     assert width <= inner == VIEWPORTS[viewport]["width"]
     assert page.evaluate(CLIPPED) == []
-    assert errors == []
+    assert page.evaluate(TABLES_TOO_WIDE) == []
+    shown, outside = page.evaluate(KEY_CELLS_OUTSIDE, KEY_CELLS)
+    assert outside == []
+    assert shown > 0 or name not in WITH_KEY_CELLS
+    assert errors == [] and failed == []
+
+
+def test_the_table_check_finds_a_table_wider_than_its_box(open_page):
+    page, _ = open_page(urls.NOW, PHONE)
+    page.add_style_tag(content=".sb-now { min-width: 60rem; }")
+    assert page.evaluate(TABLES_TOO_WIDE) and page.evaluate(KEY_CELLS_OUTSIDE, KEY_CELLS)[1]
+
+
+def test_failed_requests_are_caught(open_watched):
+    page, _, failed = open_watched(urls.NOW)
+    with page.expect_response(lambda response: response.url.endswith("missing.css")):
+        page.evaluate("fetch('missing.css')")
+    assert any(f.startswith("404: ") and f.endswith("missing.css") for f in failed), failed
 
 
 def test_the_records_are_of_the_kinds_they_stand_for(internal_site):
     html = {name: (internal_site / urls.served(PAGES[name]) / "index.html").read_text(encoding="utf-8")
             for name in ("handoff-record", "open-record")}
-    assert 'class="sb-list sb-handoffs"' in html["handoff-record"]
+    assert 'class="sb-list sb-cards sb-handoffs"' in html["handoff-record"]
     assert html["open-record"].count("data-sb-due=") == 1
 
 
@@ -221,10 +284,105 @@ def test_an_overdue_action_item_stays_overdue_at_a_later_clock(open_page, corpus
     at = BUILT + timedelta(days=2, hours=5)
     page, errors = open_page(source, clock=at)
     page.wait_for_selector(".sb-asof__live")
-    holder = page.locator("tr, li").filter(has_text=overdue.title).locator(".sb-due")
+    holder = page.locator("tr, li").filter(has_text=overdue.title).locator(".sb-due").first
     holder.filter(has_text=due_words(overdue.overdue_from, at)).wait_for()
     assert "sb-due--overdue" in holder.get_attribute("class")
     assert errors == []
+
+
+def shown_texts(locator) -> list[str]:
+    """The texts of the elements a locator finds that the reader sees (not hidden by the page script)."""
+    return [text.strip() for text in locator.evaluate_all(
+        "elements => elements.filter(element => element.getClientRects().length).map(element => element.innerText)")]
+
+
+def opened_at(open_page, source: str, at: datetime):
+    """Open a portal page with the browser's clock fixed at ``at``; wait until the page script has rechecked it."""
+    page, errors = open_page(source, clock=at)
+    page.wait_for_selector(".sb-asof__live")
+    return page, errors
+
+
+def test_the_later_clock_changes_what_is_overdue(corpus):
+    before, later = followups_view(corpus, BUILT), followups_view(corpus, LATER)
+    assert len(later.overdue_actions) > len(before.overdue_actions)
+    assert len(later.overdue_postmortems) > len(before.overdue_postmortems) == 0
+
+
+@pytest.mark.parametrize("at", [BUILT, LATER], ids=["build", "later"])
+def test_now_page_answers_every_row_and_list_from_one_clock(open_page, corpus, at):
+    page, errors = opened_at(open_page, urls.NOW, at)
+    records = records_view(corpus, at)
+    for row in page.locator(".sb-now tbody tr").all():
+        record = records[row.locator("a").first.get_attribute("href").strip("/").split("/")[-1]]
+        assert row.locator(".sb-since").inner_text() == format_duration(at - record.incident.started)
+        assert row.locator(".sb-now__next .sb-due").inner_text() == due_words(record.next_update, at)
+    followups = followups_view(corpus, at)
+    shown = shown_texts(page.locator("#overdue-action-items ~ ul.sb-now-list > li"))
+    assert [line.split(" (")[0] for line in shown] == [a.title for a in followups.overdue_actions]
+    assert all(line.endswith(due_words(a.overdue_from, at)) for line, a in zip(shown, followups.overdue_actions))
+    overdue_postmortems = shown_texts(page.locator("#overdue-postmortems ~ ul.sb-now-list").first.locator("li"))
+    assert [line.split(":")[0] for line in overdue_postmortems] == [p.incident_title for p in followups.overdue_postmortems]
+    assert shown_texts(page.get_by_text("No postmortem is overdue.")) == ([] if overdue_postmortems else
+                                                                          ["No postmortem is overdue."])
+    assert errors == []
+
+
+@pytest.mark.parametrize("at", [BUILT, LATER], ids=["build", "later"])
+def test_action_board_header_count_agrees_with_its_rows(open_page, corpus, at):
+    page, errors = opened_at(open_page, urls.ACTIONS, at)
+    overdue = followups_view(corpus, at).overdue_actions
+    assert page.locator(".sb-counts .sb-count").inner_text() == str(len(overdue))
+    rows = shown_texts(page.locator(".sb-board--overdue tbody tr td:first-child"))
+    assert [line.split("\n")[0] for line in rows] == [a.title for a in overdue]
+    dues = shown_texts(page.locator(".sb-board .sb-due"))
+    assert sum(text.startswith("overdue by") for text in dues) == 2 * len(overdue)  # the overdue table and by owner
+    assert errors == []
+
+
+@pytest.mark.parametrize("at", [BUILT, LATER], ids=["build", "later"])
+def test_postmortems_header_count_agrees_with_the_verdicts(open_page, corpus, at):
+    page, errors = opened_at(open_page, urls.POSTMORTEMS, at)
+    overdue = followups_view(corpus, at).overdue_postmortems
+    assert page.locator(".sb-counts .sb-count").inner_text() == str(len(overdue))
+    missed_open = [text for text in shown_texts(page.locator(".sb-deadlines li"))
+                   if "Missed: overdue by" in text and not text.startswith("Action items done")]
+    assert len(missed_open) == sum(len(p.overdue_deadlines) for p in overdue)
+    assert errors == []
+
+
+@pytest.mark.parametrize("at", [BUILT, LATER], ids=["build", "later"])
+def test_open_record_gives_duration_due_verdicts_and_missed_count_from_one_clock(open_page, corpus, at):
+    page, errors = opened_at(open_page, urls.incident_page(OPEN_ID), at)
+    incident = next(i for i in corpus.incidents if i.id == OPEN_ID)
+    record = records_view(corpus, at)[OPEN_ID]
+    facts = page.locator(".sb-record-facts")
+    assert facts.locator(".sb-since").inner_text() == format_duration(at - incident.started)
+    assert facts.locator(".sb-due").inner_text() == due_words(record.next_update, at)
+    assert facts.locator(".sb-count").inner_text() == str(missed_commitments(incident, at))
+    verdicts = [text.lstrip("✓✕…– ") for text in shown_texts(page.locator(".sb-measures .sb-verdict"))]
+    assert verdicts == [row.verdict_label for row in record.measures]
+    assert errors == []
+
+
+@pytest.mark.parametrize("at", [BUILT, LATER + timedelta(days=3)], ids=["build", "next-week"])
+def test_rotation_page_marks_the_week_of_the_readers_clock(open_page, corpus, at):
+    rotation = rotation_of(corpus, "platform-oncall")
+    page, errors = opened_at(open_page, urls.rotation_page(rotation.id), at)
+    marked = shown_texts(page.locator("th").filter(has=page.locator(".sb-current:visible")))
+    assert len(marked) == 1
+    day = at.astimezone(rotation.timezone).date().isoformat()
+    first, last = marked[0].removesuffix(" (current week)").split(" to ")
+    assert first <= day <= last
+    assert shown_duties(page.locator(".sb-facts")) == expected_duties(corpus, rotation, at)
+    assert errors == []
+
+
+def test_the_recheck_note_names_the_full_date_and_zone(open_page):
+    page, _ = open_page(urls.NOW, clock=LATER, timezone_id="Asia/Tokyo", locale="en-GB")
+    note = page.locator(".sb-asof__live")
+    note.wait_for()
+    assert note.inner_text() == " · answers rechecked in your browser at 28 Nov 2026, 21:00 GMT+9 (Asia/Tokyo)"
 
 
 def png_size(path: Path) -> tuple[int, int]:

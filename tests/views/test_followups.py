@@ -219,3 +219,30 @@ def test_overdue_postmortems_longest_overdue_first():
     assert [r.incident_id for r in overdue] == [no_review.id, no_draft.id]
     assert [[d.name for d in r.overdue_deadlines] for r in overdue] == [["review"], ["draft", "review"]]
     assert seen.overdue_postmortems == overdue
+
+
+def test_watched_postmortems_are_those_overdue_now_or_later_by_when_they_become_overdue():
+    # The default incident resolved 06-01 11:00: the draft is due 06-03 11:00, the review 06-08 11:00. On 06-02
+    # nothing is overdue yet, but both deadlines are open; a met draft leaves only the review.
+    undrafted = follow("2026-06-02T12:00Z", postmortems=[postmortem(drafted=None, action_items=(item(),))])
+    record = undrafted.record(INCIDENT_ID)
+    assert [(d.name, d.verdict) for d in record.open_deadlines] == [("draft", PENDING), ("review", PENDING)]
+    assert record.overdue_from == at("2026-06-03T11:00Z")
+    assert undrafted.watched_postmortems == (record,) and undrafted.overdue_postmortems == ()
+    # At the later moment the browser reaches, the same records give the overdue list the page script shows.
+    later = follow("2026-06-03T11:01Z", postmortems=[postmortem(drafted=None, action_items=(item(),))])
+    assert [r.incident_id for r in later.overdue_postmortems] == [INCIDENT_ID]
+    drafted = follow("2026-06-02T12:00Z", postmortems=[postmortem(drafted=at("2026-06-02T09:00Z"), action_items=(item(),))])
+    assert drafted.record(INCIDENT_ID).overdue_from == at("2026-06-08T11:00Z")
+    reviewed = postmortem(drafted=at("2026-06-02T09:00Z"), reviewed_on=date(2026, 6, 5), action_items=(item(),))
+    assert follow("2026-06-06T12:00Z", postmortems=[reviewed]).watched_postmortems == ()
+
+
+def test_dated_open_actions_are_every_open_item_with_a_due_date_by_when_it_becomes_overdue():
+    items = (item("Later", due=date(2026, 6, 20)), item("Sooner", due=date(2026, 6, 12)), item("Undated", due=None),
+             item("Done", status="done", due=date(2026, 6, 1), done_on=date(2026, 6, 1)))
+    seen = follow("2026-06-10T12:00Z", postmortems=[postmortem(action_items=items)], zone="Europe/Berlin")
+    assert [(a.title, a.overdue_from) for a in seen.dated_open_actions] == [
+        ("Sooner", at("2026-06-12T22:00Z")), ("Later", at("2026-06-20T22:00Z")),
+    ]
+    assert seen.overdue_actions == ()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -170,3 +170,12 @@ def test_example_portal() -> None:
         ("Hana Sato", False), ("Chen Wei", True), ("Hana Sato", False),
     ]
     assert len(view.people) == 10
+
+
+def test_next_month_gives_the_moments_its_answer_changes_at_in_the_rotation_zone() -> None:
+    """The answer turns from not due to due on the 16th and is unknown from the 1st of next month, local time."""
+    month = oncall_view(records(), at("2026-11-10T12:00Z")).rotations[0].next_month
+    zone = month.needed.tzinfo
+    assert month.due_from == datetime(2026, 11, 16, tzinfo=zone)
+    assert month.starts == datetime(2026, 12, 1, tzinfo=zone)
+    assert month.due_label == "Not decided" and month.label == "Not due yet"

@@ -240,3 +240,13 @@ def test_scheduled_maintenance_without_milestones_has_no_phases():
     assert [item.kind for item in record.timeline] == ["update"]
     assert (record.next_update, record.update_overdue) == (at("2026-06-05T22:00Z"), False)
     assert (record.start, record.end) == (at("2026-06-01T09:00Z"), at("2026-06-05T23:00Z"))
+
+
+def test_late_updates_are_the_missed_commitments_no_clock_changes():
+    incident = open_incident(
+        updates=(
+            Update(at("2026-06-01T10:25Z"), "investigating", "Looking.", at("2026-06-01T10:55Z")),
+            Update(at("2026-06-01T11:05Z"), "identified", "Found it.", at("2026-06-01T11:45Z")),
+        )
+    )
+    assert [records(incident, now=at(now))[incident.id].late_updates for now in ("2026-06-01T11:40Z", "2026-06-01T12:00Z")] == [1, 1]

@@ -16,9 +16,12 @@
   if (window.document$) { window.document$.subscribe(localise); } else { document.addEventListener("DOMContentLoaded", localise); }
 })();
 
-// Recompute time-dependent answers at the reader's clock, so a page built hours ago still shows the truth:
-// who is on duty ([data-sb-duties]) and whether a committed time has passed ([data-sb-due]). Without JavaScript the
-// answers computed when the site was built stay, with the build time beside them.
+// Recompute every time-dependent answer at the reader's clock, so a page built hours ago still shows the truth, and
+// all answers on a page come from that one clock: who is on duty ([data-sb-duties]), whether a committed time has
+// passed ([data-sb-due]), how long something has run ([data-sb-since]), what shows only from or until a moment
+// ([data-sb-from], [data-sb-until]: overdue rows, "current week", verdicts) and how many moments have passed
+// ([data-sb-count]: overdue counts in headers). Every attribute carries ISO UTC times. Without JavaScript the answers
+// computed when the site was built stay, with the build time beside them.
 (function () {
   var MINUTE = 60, HOUR = 3600, DAY = 86400;
 
@@ -41,6 +44,31 @@
     var late = now > due;
     element.classList.toggle("sb-due--overdue", late);
     element.textContent = late ? "overdue by " + durationText(now - due) : "due in " + durationText(due - now);
+  }
+
+  function markSince(element, now) {
+    var since = new Date(element.getAttribute("data-sb-since"));
+    if (!isNaN(since)) { element.textContent = durationText(now - since); }
+  }
+
+  function moment(element, name) {
+    var value = element.getAttribute(name);
+    return value === null ? null : new Date(value);
+  }
+
+  // Show an element only from data-sb-from (inclusive) and until data-sb-until (exclusive), as the build decided.
+  function markSpan(element, now) {
+    var from = moment(element, "data-sb-from"), until = moment(element, "data-sb-until");
+    element.hidden = (from !== null && now < from) || (until !== null && now >= until);
+  }
+
+  // Count the listed moments that have passed, plus data-sb-base.
+  function markCount(element, now) {
+    var moments;
+    try { moments = JSON.parse(element.getAttribute("data-sb-count")); } catch (error) { return; }
+    var count = Number(element.getAttribute("data-sb-base") || 0);
+    moments.forEach(function (text) { if (new Date(text) <= now) { count += 1; } });
+    element.textContent = String(count);
   }
 
   function dutyAt(duties, now) {
@@ -73,14 +101,20 @@
       note.className = "sb-asof__live";
       element.appendChild(note);
     }
-    var format = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
-    note.textContent = " · rechecked in your browser at " + format.format(now);
+    var format = new Intl.DateTimeFormat(undefined, {
+      year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+    });
+    var zone = format.resolvedOptions().timeZone, text = format.format(now);
+    note.textContent = " · answers rechecked in your browser at " + text + (zone && text.indexOf(zone) < 0 ? " (" + zone + ")" : "");
   }
 
   function refresh() {
     var now = new Date();
     document.querySelectorAll("[data-sb-due]").forEach(function (element) { markDue(element, now); });
     document.querySelectorAll("[data-sb-duties]").forEach(function (element) { markDuty(element, now); });
+    document.querySelectorAll("[data-sb-since]").forEach(function (element) { markSince(element, now); });
+    document.querySelectorAll("[data-sb-from], [data-sb-until]").forEach(function (element) { markSpan(element, now); });
+    document.querySelectorAll("[data-sb-count]").forEach(function (element) { markCount(element, now); });
     document.querySelectorAll(".sb-asof[data-sb-live]").forEach(function (element) { markChecked(element, now); });
   }
 
