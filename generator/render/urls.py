@@ -39,6 +39,5 @@ from generator.model.paths import (  # noqa: F401 - re-exported: render modules 
     metrics_chart,
 )
 
-# Where readers of the Subscribe page and receivers of webhooks learn what statusbook notify sends.
+# Where receivers of webhooks learn what statusbook notify sends (the payload's meta.documentation).
 NOTIFICATIONS_DOCS = "https://github.com/statusbook/statusbook/blob/main/docs/notifications.md"
-WEBHOOK_DOCS = NOTIFICATIONS_DOCS + "#webhook"
