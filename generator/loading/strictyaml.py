@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.loading.marks import ENTRY, KIND, MAPPING, PART, SCALAR, SEQUENCE, Marks, escape
 from generator.loading.source import Source
 from generator.problems import Problem, error, warning
 
@@ -137,31 +138,50 @@ def node_position(source: Source, node: Node) -> tuple[int, int]:
 
 
 class _Builder:
-    """Turn a node tree into plain data, reporting what strict YAML refuses."""
+    """Turn a node tree into plain data, reporting what strict YAML refuses and indexing where each node starts."""
 
     def __init__(self, source: Source) -> None:
         self.source = source
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
         self.aliased = False
+        self.entries: list[str] = []
+        self.offset = source.yaml_line
+        self.comments = "#" in source.yaml
+
+    def mark(self, node: Node, kind: str, path: str, key: Node | None) -> None:
+        """Index where a node (and its key, in a mapping) starts, in file lines and columns."""
+        start, offset = node.start_mark, self.offset
+        if key is None:
+            self.entries.append(f"{ENTRY}{path}{KIND}{kind}{start.line + offset},{start.column + 1}")
+            return
+        at = key.start_mark
+        self.entries.append(
+            f"{ENTRY}{path}{KIND}{kind}{start.line + offset},{start.column + 1},{at.line + offset},{at.column + 1}")
+
+    def marks(self) -> Marks:
+        """Return the index of every node built."""
+        return Marks("".join(self.entries), self.offset)
 
     def refuse(self, node: Node, code: str, message: str) -> None:
         """Record a problem at a node."""
         line, column = node_position(self.source, node)
         self.problems.append(error(self.source.path, code, message, line=line, column=column))
 
-    def build(self, node: Node) -> Any:
-        """Build the plain value of any node."""
+    def build(self, node: Node, path: str = "", key: Node | None = None) -> Any:
+        """Build the plain value of any node at an encoded field path, indexing where it starts."""
+        kind = SCALAR if isinstance(node, ScalarNode) else SEQUENCE if isinstance(node, SequenceNode) else MAPPING
+        self.mark(node, kind, path, key)
         if id(node) in self.seen:
             self.aliased = True
             return INVALID
         self.seen.add(id(node))
-        if isinstance(node, ScalarNode):
+        if kind is SCALAR:
             return self.scalar(node)
-        if isinstance(node, SequenceNode):
-            items = [self.build(item) for item in node.value]
+        if kind is SEQUENCE:
+            items = [self.build(item, f"{path}{PART}{index}") for index, item in enumerate(node.value)]
             return items if self.check_tag(node, SEQ) else INVALID
-        mapping = self.mapping(node)
+        mapping = self.mapping(node, path)
         return mapping if self.check_tag(node, MAP) else INVALID
 
     def check_tag(self, node: Node, expected: str) -> bool:
@@ -182,10 +202,14 @@ class _Builder:
 
     def warn_cut_comment(self, node: ScalarNode) -> None:
         """Warn when a plain value is followed by ' #word': YAML drops that text as a comment."""
-        if node.style or node.start_mark.line != node.end_mark.line:
+        if not self.comments or node.style or node.start_mark.line != node.end_mark.line:
             return
-        rest = self.source.yaml[node.end_mark.index:].split("\n", 1)[0]
-        cut = CUT_COMMENT.match(rest)
+        text, end = self.source.yaml, node.end_mark.index
+        stop = text.find("\n", end)
+        stop = len(text) if stop < 0 else stop
+        if text.find("#", end, stop) < 0:
+            return
+        cut = CUT_COMMENT.match(text, end, stop)
         if cut:
             line, column = _position(self.source, node.end_mark)
             kept = f"only '{node.value}'" if node.value else "empty"
@@ -210,7 +234,7 @@ class _Builder:
         self.check_tag(node, STR)
         return INVALID
 
-    def mapping(self, node: MappingNode) -> dict[str, Any]:
+    def mapping(self, node: MappingNode, path: str) -> dict[str, Any]:
         """Build a mapping whose keys are unique strings."""
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -221,17 +245,23 @@ class _Builder:
             if key in result:
                 self.refuse(key_node, "L006", f"duplicate key '{key}'; the first value is kept, remove one of them")
                 continue
-            result[key] = self.build(value_node)
+            result[key] = self.build(value_node, f"{path}{PART}{escape(key)}", key_node)
         return result
 
 
-def load(source: Source) -> tuple[Any, list[Problem]]:
-    """Read a source's YAML strictly into plain data and its problems."""
+def read(source: Source) -> tuple[Any, Marks, list[Problem]]:
+    """Read a source's YAML strictly, in one parse, into plain data, the marks of its nodes and its problems."""
     node, problems = compose(source)
     if node is None:
-        return None, problems
+        return None, Marks("", source.yaml_line), problems
     builder = _Builder(source)
     data = builder.build(node)
     if builder.aliased:
         builder.report_aliases()
-    return data, builder.problems
+    return data, builder.marks(), builder.problems
+
+
+def load(source: Source) -> tuple[Any, list[Problem]]:
+    """Read a source's YAML strictly into plain data and its problems."""
+    data, _, problems = read(source)
+    return data, problems

@@ -14,7 +14,7 @@ from typing import Any
 from ruamel.yaml.error import YAMLError
 
 from generator.loading import records
-from generator.loading.corpus import Loaded, Sources, read_text
+from generator.loading.corpus import Loaded, read_text
 from generator.loading.source import split_front_matter
 from generator.model.corpus import Corpus
 from generator.problems import Level, Problem
@@ -108,14 +108,13 @@ def swap_in(corpus: Corpus, edited: dict[str, Any]) -> Corpus:
 def with_changes(loaded: Loaded, changes: dict[str, str]) -> Loaded:
     """Return what loading the root would give if ``changes`` (path -> text) were on disk."""
     zone = loaded.corpus.site.default_timezone
-    sources = Sources(loaded.sources.root)
     problems = [p for p in loaded.problems if p.path not in changes]
-    edited = {}
+    edited, sources = {}, {}
     for path, text in changes.items():
         edited[path], found = load_record(path, text, zone)
         problems.extend(found)
-        sources.known[path] = split_front_matter(path, text)[0]
-    return Loaded(swap_in(loaded.corpus, edited), sources, problems, loaded.file_count)
+        sources[path] = split_front_matter(path, text)[0]
+    return Loaded(swap_in(loaded.corpus, edited), loaded.positions.with_sources(sources), problems, loaded.file_count)
 
 
 def errors_in(problems: tuple[Problem, ...], paths: set[str]) -> list[Problem]:
@@ -164,7 +163,7 @@ def create_atomic(target: Path, text: str) -> None:
 def commit(loaded: Loaded, changes: dict[str, str], now: datetime, created: frozenset[str] = frozenset()) -> list[str]:
     """Verify the changes against every rule, then write each file atomically (new files first); return the paths."""
     verify(loaded, changes, now)
-    root = loaded.sources.root
+    root = loaded.positions.root
     for path in sorted(changes, key=lambda p: p not in created):
         if path in created:
             create_atomic(root / path, changes[path])
