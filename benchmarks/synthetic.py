@@ -37,7 +37,19 @@ def updates(start: datetime, cadence: int, count: int, end: datetime) -> str:
     return "\n".join(lines)
 
 
-def incident(index: int, rng: random.Random) -> tuple[str, str, str, str | None]:
+def timeline(detected: datetime, ack: datetime, mitigated: datetime, people: list[str], warned: bool) -> str:
+    """Write an internal timeline; ``warned`` lists the last entry before its predecessor (warning I309, one per file)."""
+    entries = [
+        (detected, people[0], "Alert fired for elevated error rates."),
+        (ack, people[0], "Acknowledged the page and opened the incident channel."),
+        (mitigated, people[2], "Rollback finished; error rates falling."),
+    ]
+    if warned:
+        entries[1], entries[2] = entries[2], entries[1]
+    return "\n".join(f"  - at: {stamp(at)}\n    by: {by}\n    event: {event}" for at, by, event in entries)
+
+
+def incident(index: int, rng: random.Random, warned: bool = False) -> tuple[str, str, str, str | None]:
     """Return the year, id, text and optional postmortem of one synthetic incident."""
     started = datetime(2020, 1, 1, tzinfo=timezone.utc) + timedelta(minutes=397 * index)
     severity, cadence = SEVERITIES[index % 4]
@@ -76,15 +88,7 @@ mitigation: rollback
 updates:
 {updates(ack + timedelta(minutes=1), cadence, 3, resolved)}
 timeline:
-  - at: {stamp(detected)}
-    by: {people[0]}
-    event: Alert fired for elevated error rates.
-  - at: {stamp(ack)}
-    by: {people[0]}
-    event: Acknowledged the page and opened the incident channel.
-  - at: {stamp(mitigated)}
-    by: {people[2]}
-    event: Rollback finished; error rates falling.
+{timeline(detected, ack, mitigated, people, warned)}
 ---
 Internal notes for synthetic incident {index}. Dashboards and logs are linked here.
 """
@@ -158,8 +162,8 @@ Weekly duty.
 """
 
 
-def generate(root: Path, count: int, seed: int = 7) -> None:
-    """Write a full synthetic root with ``count`` incidents."""
+def generate(root: Path, count: int, seed: int = 7, warned: bool = False) -> None:
+    """Write a full synthetic root with ``count`` incidents; ``warned`` gives each incident file one warning."""
     if root.exists():
         shutil.rmtree(root)
     (root / "rotations").mkdir(parents=True)
@@ -167,7 +171,7 @@ def generate(root: Path, count: int, seed: int = 7) -> None:
         shutil.copy(REPO / name, root / name)
     rng = random.Random(seed)
     for index in range(count):
-        year, ident, text, postmortem = incident(index, rng)
+        year, ident, text, postmortem = incident(index, rng, warned)
         folder = root / "incidents" / year
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{ident}.md").write_text(text)
@@ -184,8 +188,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("root", type=Path)
     parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--warned", action="store_true", help="give each incident one warning (timeline out of order)")
     args = parser.parse_args()
-    generate(args.root, args.count)
+    generate(args.root, args.count, warned=args.warned)
 
 
 if __name__ == "__main__":
