@@ -41,6 +41,6 @@ def check_loaded(loaded: Loaded, now: datetime) -> Report:
     return Report(tuple(sorted(placed, key=Problem.sort_key)), loaded.file_count)
 
 
-def validate(root: Path, now: datetime) -> Report:
-    """Validate every record under ``root`` as of ``now``."""
-    return check_loaded(load_root(root), now)
+def validate(root: Path, now: datetime, workers: int | None = None) -> Report:
+    """Validate every record under ``root`` as of ``now``, loading on ``workers`` processes (default: every core)."""
+    return check_loaded(load_root(root, workers), now)
