@@ -25,8 +25,8 @@ _SEPARATORS = (ENTRY, PART, KIND, ESCAPE)
 
 
 def escape(key: str) -> str:
-    """Write a mapping key so that it never contains a separator."""
-    if not any(s in key for s in _SEPARATORS):
+    """Write a mapping key so that it never contains a separator (none of them is printable)."""
+    if key.isprintable() or not any(s in key for s in _SEPARATORS):
         return key
     return "".join(f"{ESCAPE}{ord(c):x};" if c in _SEPARATORS else c for c in key)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from pathlib import PurePosixPath
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
@@ -31,7 +30,7 @@ def read_fields(source: Source, spec: Record, default_timezone: ZoneInfo | None,
     Returns the source with the marks of its one parse, the values and the problems, each placed by those marks.
     """
     data, marks, problems = strictyaml.read(source)
-    source = replace(source, marks=marks)
+    source = source.with_marks(marks)
     values, problems = convert_data(source, data, problems, spec, default_timezone, refine)
     return source, values, [p if p.line else p.located(*marks.position(p.field, p.at_key)) for p in problems]
 
@@ -70,7 +69,7 @@ def read_markdown(path: str, text: str, spec: Record, zone: ZoneInfo | None,
 
 def record_id(path: str) -> str:
     """Return the id of a record: its file name without ``.md`` or ``.postmortem.md``."""
-    name = PurePosixPath(path).name
+    name = path.rsplit("/", 1)[-1]
     if name.endswith(POSTMORTEM_SUFFIX):
         return name[: -len(POSTMORTEM_SUFFIX)]
     return name.removesuffix(".md")

@@ -23,6 +23,10 @@ class Source:
     body_line: int = 0
     marks: Marks | None = None
 
+    def with_marks(self, marks: Marks) -> Source:
+        """Return this source with the marks of its parse."""
+        return Source(self.path, self.text, self.yaml, self.yaml_line, self.body, self.body_line, marks)
+
 
 def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """Decode UTF-8 bytes, dropping a BOM and normalising line endings."""

@@ -38,12 +38,14 @@ NULL = "tag:yaml.org,2002:null"
 SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
 
-_PLAIN_RULES = (
-    (NULL, re.compile(r"^(?:~|null|Null|NULL|)$")),
-    (BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")),
-    (INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")),
-    (FLOAT, re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")),
+# The core-schema rules for null, bool, int and float in that order, as one pattern: the group that matched names the tag.
+_PLAIN = re.compile(
+    r"(?:(~|null|Null|NULL|)"
+    r"|(true|True|TRUE|false|False|FALSE)"
+    r"|([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"
+    r"|([-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)))$"
 )
+_PLAIN_TAGS = (STR, NULL, BOOL, INT, FLOAT)
 _MAYBE_TYPED = frozenset("-+.0123456789tTfFnN~")
 
 
@@ -63,10 +65,8 @@ def resolve_plain(value: str) -> str:
     """Return the YAML 1.2 core-schema tag of an untagged plain scalar."""
     if value and value[0] not in _MAYBE_TYPED:
         return STR
-    for tag, pattern in _PLAIN_RULES:
-        if pattern.match(value):
-            return tag
-    return STR
+    matched = _PLAIN.match(value)
+    return _PLAIN_TAGS[matched.lastindex] if matched else STR
 
 
 class StrictComposer(_Parser):
@@ -78,7 +78,8 @@ class StrictComposer(_Parser):
             return SEQ if kind is SequenceNode else MAP
         if not implicit[0] or (value and value[0] not in _MAYBE_TYPED):
             return STR
-        return resolve_plain(value)
+        matched = _PLAIN.match(value)
+        return _PLAIN_TAGS[matched.lastindex] if matched else STR
 
     def descend_resolver(self, *_: Any) -> None:
         """Keep no path state; only the pure-Python composer calls this."""
@@ -145,6 +146,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
         self.aliased = False
+        self.may_alias = "*" in source.yaml
         self.entries: list[str] = []
         self.offset = source.yaml_line
         self.comments = "#" in source.yaml
@@ -170,12 +172,14 @@ class _Builder:
 
     def build(self, node: Node, path: str = "", key: Node | None = None) -> Any:
         """Build the plain value of any node at an encoded field path, indexing where it starts."""
-        kind = SCALAR if isinstance(node, ScalarNode) else SEQUENCE if isinstance(node, SequenceNode) else MAPPING
+        shape = node.__class__
+        kind = SCALAR if shape is ScalarNode else SEQUENCE if shape is SequenceNode else MAPPING
         self.mark(node, kind, path, key)
-        if id(node) in self.seen:
-            self.aliased = True
-            return INVALID
-        self.seen.add(id(node))
+        if self.may_alias:  # without a '*' in the text there is no alias, so no node is met twice
+            if id(node) in self.seen:
+                self.aliased = True
+                return INVALID
+            self.seen.add(id(node))
         if kind is SCALAR:
             return self.scalar(node)
         if kind is SEQUENCE:
@@ -202,7 +206,7 @@ class _Builder:
 
     def warn_cut_comment(self, node: ScalarNode) -> None:
         """Warn when a plain value is followed by ' #word': YAML drops that text as a comment."""
-        if not self.comments or node.style or node.start_mark.line != node.end_mark.line:
+        if node.style or node.start_mark.line != node.end_mark.line:
             return
         text, end = self.source.yaml, node.end_mark.index
         stop = text.find("\n", end)
@@ -219,7 +223,8 @@ class _Builder:
 
     def scalar(self, node: ScalarNode) -> Any:
         """Build a scalar by its core-schema tag."""
-        self.warn_cut_comment(node)
+        if self.comments:
+            self.warn_cut_comment(node)
         tag, text = node.tag, node.value
         if tag == STR:
             return text
@@ -238,14 +243,14 @@ class _Builder:
         """Build a mapping whose keys are unique strings."""
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 self.refuse(key_node, "L009", "mapping keys must be plain words, not lists or mappings")
                 continue
             key = key_node.value
             if key in result:
                 self.refuse(key_node, "L006", f"duplicate key '{key}'; the first value is kept, remove one of them")
                 continue
-            result[key] = self.build(value_node, f"{path}{PART}{escape(key)}", key_node)
+            result[key] = self.build(value_node, f"{path}{PART}{key if key.isprintable() else escape(key)}", key_node)
         return result
 
 
