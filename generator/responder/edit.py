@@ -15,7 +15,6 @@ from ruamel.yaml.error import YAMLError
 
 from generator.loading import records
 from generator.loading.corpus import Loaded, read_text
-from generator.loading.source import split_front_matter
 from generator.model.corpus import Corpus
 from generator.problems import Level, Problem
 from generator.responder import yamlrt
@@ -83,10 +82,14 @@ def current_umask() -> int:
     return mask
 
 
+def loader_for(path: str):
+    """Return the project's own loader of an incident or postmortem file."""
+    return records.load_postmortem if path.endswith(records.POSTMORTEM_SUFFIX) else records.load_incident
+
+
 def load_record(path: str, text: str, zone) -> tuple[Any, list[Problem]]:
     """Load an edited incident or postmortem with the project's own loader."""
-    loader = records.load_postmortem if path.endswith(records.POSTMORTEM_SUFFIX) else records.load_incident
-    _, record, problems = loader(path, text, zone)
+    _, record, problems = loader_for(path)(path, text, zone)
     return record, problems
 
 
@@ -111,9 +114,8 @@ def with_changes(loaded: Loaded, changes: dict[str, str]) -> Loaded:
     problems = [p for p in loaded.problems if p.path not in changes]
     edited, sources = {}, {}
     for path, text in changes.items():
-        edited[path], found = load_record(path, text, zone)
+        sources[path], edited[path], found = loader_for(path)(path, text, zone)
         problems.extend(found)
-        sources[path] = split_front_matter(path, text)[0]
     return Loaded(swap_in(loaded.corpus, edited), loaded.positions.with_sources(sources), problems, loaded.file_count)
 
 
