@@ -13,9 +13,10 @@ PEOPLE = ("alice", "bruno", "chen", "dana", "emeka", "farah", "gustav", "hana", 
 COMPONENTS = ("website", "dashboard", "api", "webhooks", "payments", "auth", "search")
 SEVERITIES = (("SEV1", 30), ("SEV2", 60), ("SEV3", 240), ("SEV4", 1440))
 STATUSES = ("investigating", "identified", "monitoring")
-# The benchmarks judge the corpus as of this moment: after every record of up to 10,000 incidents (which end in 2027),
-# since a record may not report a moment after now, and inside the rotations, so the corpus stays free of problems.
-NOW = "2028-01-01T00:00:00Z"
+# The benchmarks judge the corpus as of this moment: after every record of up to 20,000 incidents (which end early in
+# 2035), since a record may not report a moment after now, and inside the rotations, so the corpus stays free of problems.
+NOW = "2036-01-01T00:00:00Z"
+ROTATIONS_END = date(2036, 3, 31)
 
 
 def stamp(moment: datetime) -> str:
@@ -178,7 +179,7 @@ def generate(root: Path, count: int, seed: int = 7, warned: bool = False) -> Non
         if postmortem:
             (folder / f"{ident}.postmortem.md").write_text(postmortem)
     first = date(2019, 12, 30)
-    weeks = (datetime(2028, 3, 31).date() - first).days // 7
+    weeks = (ROTATIONS_END - first).days // 7
     for name in ("incident-managers", "platform-oncall"):
         (root / "rotations" / f"{name}.md").write_text(rotation(name, weeks, first))
 
