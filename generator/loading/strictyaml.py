@@ -82,10 +82,10 @@ class StrictComposer(_Parser):
         return _PLAIN_TAGS[matched.lastindex] if matched else STR
 
     def descend_resolver(self, *_: Any) -> None:
-        """Keep no path state; only the pure-Python composer calls this."""
+        """Keep no path state (both composers call this for every node)."""
 
     def ascend_resolver(self) -> None:
-        """Keep no path state; only the pure-Python composer calls this."""
+        """Keep no path state (both composers call this for every node)."""
 
 
 def compose(source: Source) -> tuple[Node | None, list[Problem]]:
