@@ -1,24 +1,26 @@
-"""Time `statusbook build` of the public site (or the internal portal) on synthetic roots, against a bare `mkdocs build` of as many pages.
+"""Time `statusbook build` of the public site and the internal portal on synthetic roots, against a bare `mkdocs build`.
 
-For each size it prints the build's seconds, peak memory and site size, and the seconds of MkDocs with the same theme
-and plugins building the same number of plain pages (a title and a few paragraphs each, none in the navigation).
+For each size and audience it builds the site in a fresh process and, as its floor, MkDocs with Material and its
+search plugin building as many plain pages (a title and a few paragraphs each, none in the navigation) as the site
+has; then it edits one record and builds again into the same folder, against the full build (there is no incremental
+build yet: this is the baseline for one). It prints peak memory (the largest process of the build) and the size of
+the site. With --growth it also builds twice the largest size, to show whether build time grows linearly.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import NOW, generate  # noqa: E402
+from table import Row, compared, render, timed  # noqa: E402
 
 BIN = Path(sys.executable).parent
+GOALS = {"public": "≤ 1.2×", "internal": "≤ 1.5×"}
 PARAGRAPH = (
     "We are investigating reports of **elevated error rates** on the API. Some requests fail with HTTP 503 and "
     "webhook deliveries are delayed. The next update follows within the hour."
@@ -34,14 +36,6 @@ nav:
 not_in_nav: |
   /pages/
 """
-
-
-def run(command: list[str], env: dict | None = None) -> tuple[float, float]:
-    """Run a command; return its wall seconds and the peak memory (MB) of the largest child so far."""
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env=env)
-    seconds = time.perf_counter() - start
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def size_mb(folder: Path) -> float:
@@ -62,32 +56,85 @@ def bare_site(folder: Path, pages: int) -> Path:
     return config
 
 
-def measure(size: int, work: Path, audience: str) -> dict:
-    """Build the ``audience`` site of a synthetic root of ``size`` incidents and the bare baseline."""
-    root, site = work / "root", work / "site"
-    generate(root, size)
+def build(root: Path, site: Path, audience: str, repeat: int = 1) -> dict:
+    """Build one audience's site of a root in a fresh process."""
     command = [str(BIN / "statusbook"), "build", "--root", str(root), "--audience", audience, "--site-dir", str(site)]
-    seconds, peak = run(command + ["--now", NOW])
+    return timed(command + ["--now", NOW], repeat)
+
+
+def bare(work: Path, pages: int, repeat: int) -> dict:
+    """Build ``pages`` plain pages with Material and search in a fresh process."""
+    config = bare_site(work, pages)
+    command = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(work / "site")]
+    return timed(command, repeat, env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)})
+
+
+def edit_one(root: Path) -> None:
+    """Change the title of one incident, as an author editing a record would."""
+    record = min((root / "incidents").rglob("*-synthetic-0.md"))
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("title: Synthetic incident 0 ", "title: Edited synthetic incident 0 ", 1), encoding="utf-8")
+
+
+def measure(size: int, audience: str, work: Path, repeat: int) -> tuple[list[Row], dict]:
+    """Build one audience at one size, its bare floor and a rebuild after one edit; return rows and the build."""
+    root, site = work / "root", work / f"site-{audience}"
+    if not root.exists():
+        generate(root, size)
+    full = build(root, site, audience, repeat)
     pages = sum(1 for _ in site.rglob("index.html"))
-    config = bare_site(work / "bare", pages)
-    bare_seconds, _ = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(work / "bare-site")],
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)})
-    return {"pages": pages, "seconds": seconds, "peak": peak, "size": size_mb(site), "bare": bare_seconds}
+    floor = bare(work / f"bare-{audience}", pages, repeat)
+    megabytes = size_mb(site)
+    edit_one(root)
+    again = build(root, site, audience)
+    name = f"{audience} build {size:,} ({pages:,} pages)"
+    rows = [
+        compared(f"{name} vs bare Material + search", full["seconds"], floor["seconds"], GOALS[audience]),
+        compared(f"{audience} rebuild {size:,} after one edit vs full build", again["seconds"], full["seconds"],
+                 "≤ 0.2× at 1,000"),
+        Row(f"peak memory MB, {audience} build {size:,}", f"{full['peak_mb']:.0f}", goal="≤ 500 MB at 10,000"),
+        Row(f"site MB, {audience} {size:,}", f"{megabytes:.1f}", f"{floor_size(work, audience):.1f}"),
+    ]
+    return rows, full
+
+
+def floor_size(work: Path, audience: str) -> float:
+    """Size of the bare site built for an audience, in MB."""
+    return size_mb(work / f"bare-{audience}" / "site")
+
+
+def growth(size: int, audience: str, previous: dict, work: Path) -> Row:
+    """Compare a build at twice ``size`` with one at ``size``."""
+    root = work / "root"
+    generate(root, 2 * size)
+    double = build(root, work / f"site-{audience}", audience)
+    return compared(f"growth: {audience} build {2 * size:,} / {size:,} (floor: {size:,})",
+                    double["seconds"], previous["seconds"], "≤ 2.2×")
 
 
 def main() -> None:
-    """Build each size and print a table."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default="1000,10000", help="comma-separated incident counts")
-    parser.add_argument("--audience", choices=("public", "internal"), default="public", help="which site to build")
+    """Build each size and audience and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated incident counts (default 1000,10000)")
+    parser.add_argument("--audience", choices=("public", "internal", "both"), default="both", help="which sites to build")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each full build; the fastest counts (default 1)")
+    parser.add_argument("--growth", action="store_true", help="also build twice the largest size (takes minutes)")
     args = parser.parse_args()
-    print(f"{args.audience} site")
-    print(f"{'incidents':>9} {'pages':>6} {'build s':>8} {'peak MB':>8} {'site MB':>8} {'MB/1k':>6} {'bare s':>7} {'ratio':>6}")
-    for size in (int(s) for s in args.sizes.split(",")):
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    audiences = ("public", "internal") if args.audience == "both" else (args.audience,)
+    rows: list[Row] = []
+    for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            row = measure(size, Path(tmp), args.audience)
-        print(f"{size:>9} {row['pages']:>6} {row['seconds']:>8.1f} {row['peak']:>8.0f} {row['size']:>8.1f} "
-              f"{row['size'] / size * 1000:>6.1f} {row['bare']:>7.1f} {row['seconds'] / row['bare']:>6.2f}")
+            for audience in audiences:
+                found, full = measure(size, audience, Path(tmp), args.repeat)
+                rows.extend(found)
+                if args.growth and size == sizes[-1]:
+                    rows.append(growth(size, audience, full, Path(tmp)))
+                    generate(Path(tmp) / "root", size)
+        print(f"measured {size:,}", file=sys.stderr)
+    print("floor of a build: `mkdocs build` with Material and search of as many plain pages, none in the navigation;"
+          " of a rebuild: the full build; site MB floor: the bare site")
+    print(render(rows))
 
 
 if __name__ == "__main__":

@@ -13,9 +13,10 @@ PEOPLE = ("alice", "bruno", "chen", "dana", "emeka", "farah", "gustav", "hana", 
 COMPONENTS = ("website", "dashboard", "api", "webhooks", "payments", "auth", "search")
 SEVERITIES = (("SEV1", 30), ("SEV2", 60), ("SEV3", 240), ("SEV4", 1440))
 STATUSES = ("investigating", "identified", "monitoring")
-# The benchmarks judge the corpus as of this moment: after every record of up to 10,000 incidents (which end in 2027),
-# since a record may not report a moment after now, and inside the rotations, so the corpus stays free of problems.
-NOW = "2028-01-01T00:00:00Z"
+# The benchmarks judge the corpus as of this moment: after every record of up to 20,000 incidents (which end early in
+# 2035), since a record may not report a moment after now, and inside the rotations, so the corpus stays free of problems.
+NOW = "2036-01-01T00:00:00Z"
+ROTATIONS_END = date(2036, 3, 31)
 
 
 def stamp(moment: datetime) -> str:
@@ -37,7 +38,19 @@ def updates(start: datetime, cadence: int, count: int, end: datetime) -> str:
     return "\n".join(lines)
 
 
-def incident(index: int, rng: random.Random) -> tuple[str, str, str, str | None]:
+def timeline(detected: datetime, ack: datetime, mitigated: datetime, people: list[str], warned: bool) -> str:
+    """Write an internal timeline; ``warned`` lists the last entry before its predecessor (warning I309, one per file)."""
+    entries = [
+        (detected, people[0], "Alert fired for elevated error rates."),
+        (ack, people[0], "Acknowledged the page and opened the incident channel."),
+        (mitigated, people[2], "Rollback finished; error rates falling."),
+    ]
+    if warned:
+        entries[1], entries[2] = entries[2], entries[1]
+    return "\n".join(f"  - at: {stamp(at)}\n    by: {by}\n    event: {event}" for at, by, event in entries)
+
+
+def incident(index: int, rng: random.Random, warned: bool = False) -> tuple[str, str, str, str | None]:
     """Return the year, id, text and optional postmortem of one synthetic incident."""
     started = datetime(2020, 1, 1, tzinfo=timezone.utc) + timedelta(minutes=397 * index)
     severity, cadence = SEVERITIES[index % 4]
@@ -76,15 +89,7 @@ mitigation: rollback
 updates:
 {updates(ack + timedelta(minutes=1), cadence, 3, resolved)}
 timeline:
-  - at: {stamp(detected)}
-    by: {people[0]}
-    event: Alert fired for elevated error rates.
-  - at: {stamp(ack)}
-    by: {people[0]}
-    event: Acknowledged the page and opened the incident channel.
-  - at: {stamp(mitigated)}
-    by: {people[2]}
-    event: Rollback finished; error rates falling.
+{timeline(detected, ack, mitigated, people, warned)}
 ---
 Internal notes for synthetic incident {index}. Dashboards and logs are linked here.
 """
@@ -158,8 +163,8 @@ Weekly duty.
 """
 
 
-def generate(root: Path, count: int, seed: int = 7) -> None:
-    """Write a full synthetic root with ``count`` incidents."""
+def generate(root: Path, count: int, seed: int = 7, warned: bool = False) -> None:
+    """Write a full synthetic root with ``count`` incidents; ``warned`` gives each incident file one warning."""
     if root.exists():
         shutil.rmtree(root)
     (root / "rotations").mkdir(parents=True)
@@ -167,14 +172,14 @@ def generate(root: Path, count: int, seed: int = 7) -> None:
         shutil.copy(REPO / name, root / name)
     rng = random.Random(seed)
     for index in range(count):
-        year, ident, text, postmortem = incident(index, rng)
+        year, ident, text, postmortem = incident(index, rng, warned)
         folder = root / "incidents" / year
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{ident}.md").write_text(text)
         if postmortem:
             (folder / f"{ident}.postmortem.md").write_text(postmortem)
     first = date(2019, 12, 30)
-    weeks = (datetime(2028, 3, 31).date() - first).days // 7
+    weeks = (ROTATIONS_END - first).days // 7
     for name in ("incident-managers", "platform-oncall"):
         (root / "rotations" / f"{name}.md").write_text(rotation(name, weeks, first))
 
@@ -184,8 +189,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("root", type=Path)
     parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--warned", action="store_true", help="give each incident one warning (timeline out of order)")
     args = parser.parse_args()
-    generate(args.root, args.count)
+    generate(args.root, args.count, warned=args.warned)
 
 
 if __name__ == "__main__":

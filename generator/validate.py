@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.checks import run_checks
 from generator.loading.corpus import Loaded, load_root
-from generator.loading.locate import locate
+from generator.loading.locate import place
 from generator.memory import collection_paused
 from generator.problems import Level, Problem
 
@@ -32,15 +32,15 @@ class Report:
 
 
 def check_loaded(loaded: Loaded, now: datetime) -> Report:
-    """Run the checks on loaded records and place every problem in its file."""
+    """Run the checks on loaded records and place every problem in its file by the marks of its one parse."""
     problems = list(loaded.problems)
     with collection_paused():
         if loaded.corpus is not None:
             problems.extend(run_checks(loaded.corpus, now))
-        placed = locate(problems, loaded.sources)
+        placed = place(problems, loaded.positions.get)
     return Report(tuple(sorted(placed, key=Problem.sort_key)), loaded.file_count)
 
 
-def validate(root: Path, now: datetime) -> Report:
-    """Validate every record under ``root`` as of ``now``."""
-    return check_loaded(load_root(root), now)
+def validate(root: Path, now: datetime, workers: int | None = None) -> Report:
+    """Validate every record under ``root`` as of ``now``, loading on ``workers`` processes (default: every core)."""
+    return check_loaded(load_root(root, workers), now)

@@ -74,7 +74,7 @@ def place(outcome: Outcome, loaded: Loaded, draft: Draft, known: dict[str, str],
         outcome.skipped.append((draft.statuspage_id, f"already imported as {known[draft.statuspage_id]}"))
         return
     path = record_path(loaded, draft, set(changes))
-    if (loaded.sources.root / path).exists():
+    if (loaded.positions.root / path).exists():
         outcome.skipped.append((draft.statuspage_id, f"{path} already exists; left as it is"))
         return
     if draft.data["status"] not in FINAL_STATUSES and "commander" not in draft.data:
@@ -97,7 +97,7 @@ def plan_import(loaded: Loaded, export: Export, commander: str | None, outcome: 
     outcome.added = plan.added
     config = None
     if outcome.added:
-        config = with_components((loaded.sources.root / CONFIG_FILE).read_bytes().decode("utf-8"), outcome.added)
+        config = with_components((loaded.positions.root / CONFIG_FILE).read_bytes().decode("utf-8"), outcome.added)
     return changes, config
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from generator.loading import records
-from generator.loading.corpus import CONFIG_FILE, Loaded, Sources
+from generator.loading.corpus import CONFIG_FILE, Loaded
 from generator.problems import Level, Problem
 from generator.responder.edit import introduced, with_changes
 from generator.responder.errors import RefusedEdit
@@ -21,10 +21,8 @@ def with_site(loaded: Loaded, text: str | None) -> Loaded:
     problems = [p for p in loaded.problems if p.path != CONFIG_FILE] + found
     if site is None:
         raise RefusedEdit(f"{CONFIG_FILE} would not load with the new components, so nothing was written", found)
-    sources = Sources(loaded.sources.root)
-    sources.known.update(loaded.sources.known)
-    sources.known[CONFIG_FILE] = source
-    return Loaded(replace(loaded.corpus, site=site), sources, problems, loaded.file_count)
+    positions = loaded.positions.with_sources({CONFIG_FILE: source})
+    return Loaded(replace(loaded.corpus, site=site), positions, problems, loaded.file_count)
 
 
 def errors(loaded: Loaded, now: datetime) -> list[Problem]:

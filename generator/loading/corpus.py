@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 
 from generator.loading import records
 from generator.loading.files import find_files, read_file
+from generator.loading.locate import marks_of_source
+from generator.loading.marks import Marks
 from generator.loading.theme_files import with_theme_files
 from generator.loading.source import Source, decode, split_front_matter, yaml_source
 from generator.memory import collection_paused
@@ -36,17 +38,19 @@ class RootError(Exception):
     """The directory is not a Statusbook site root."""
 
 
-class Sources:
-    """Record sources by path, read again from disk only when a problem in them needs a position."""
+class Positions:
+    """The marks of each file's one parse, by path, to place problems found after loading; a file never read here
+    (so never parsed) is read and parsed on first use."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, known: dict[str, Marks | None] | None = None) -> None:
         self.root = root
-        self.known: dict[str, Source | None] = {}
+        self.known: dict[str, Marks | None] = {} if known is None else known
 
-    def get(self, path: str) -> Source | None:
-        """Return the source of a file, reading it on first use."""
+    def get(self, path: str) -> Marks | None:
+        """Return the marks of a file, parsing it on first use if loading did not."""
         if path not in self.known:
-            self.known[path] = self.read(path)
+            source = self.read(path)
+            self.known[path] = None if source is None else marks_of_source(source)
         return self.known[path]
 
     def read(self, path: str) -> Source | None:
@@ -56,25 +60,31 @@ class Sources:
             return None
         return split_front_matter(path, text)[0] if path.endswith(".md") else yaml_source(path, text)
 
+    def with_sources(self, sources: dict[str, Source | None]) -> Positions:
+        """Return positions with these files' marks in place of the loaded ones (for records not yet written)."""
+        changed = {path: None if source is None else marks_of_source(source) for path, source in sources.items()}
+        return Positions(self.root, {**self.known, **changed})
+
 
 @dataclass(slots=True)
 class Loaded:
-    """The outcome of loading: the corpus (if the configuration loaded), problems and sources."""
+    """The outcome of loading: the corpus (if the configuration loaded), problems and where each file's fields are."""
 
     corpus: Corpus | None
-    sources: Sources
+    positions: Positions
     problems: list[Problem] = field(default_factory=list)
     file_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What loading one file gave: its record and its problems (sources stay behind: they are large)."""
+    """What loading one file gave: its record, its problems and the marks of its parse (its text stays behind)."""
 
     path: str
     kind: str
     record: Any
     problems: list[Problem]
+    marks: Marks | None = None
 
 
 def is_record_name(name: str, folder: str) -> bool:
@@ -104,8 +114,8 @@ def load_file(root: Path, zone: ZoneInfo | None, job: tuple[str, str]) -> FileRe
     text, problems = read_text(root, path)
     if text is None:
         return FileResult(path, kind, None, problems)
-    _, record, found = LOADERS[kind](path, text, zone)
-    return FileResult(path, kind, record, problems + found)
+    source, record, found = LOADERS[kind](path, text, zone)
+    return FileResult(path, kind, record, problems + found, None if source is None else source.marks)
 
 
 def load_config(root: Path, path: str, loader) -> tuple[Source | None, Any, list[Problem]]:
@@ -155,7 +165,7 @@ def load_everything(root: Path, workers: int | None) -> Loaded:
     """Load every file under ``root``; see load_root."""
     if not has_entry(root / CONFIG_FILE):
         raise RootError(f"{root} has no {CONFIG_FILE}; pass --root with the directory that holds your records")
-    loaded = Loaded(None, Sources(root), file_count=1)
+    loaded = Loaded(None, Positions(root), file_count=1)
     site = keep(loaded, CONFIG_FILE, *load_config(root, CONFIG_FILE, records.load_site))
     if site is not None:
         site, found = with_theme_files(root, CONFIG_FILE, site)
@@ -169,6 +179,7 @@ def load_everything(root: Path, workers: int | None) -> Loaded:
     unloaded: dict[str, set[str]] = {"incident": set(), "postmortem": set(), "rotation": set()}
     for result in results:
         loaded.problems.extend(result.problems)
+        loaded.positions.known[result.path] = result.marks
         if result.record is not None:
             by_kind[result.kind].append(result.record)
         else:
@@ -188,9 +199,9 @@ def has_entry(path: Path) -> bool:
 
 
 def keep(loaded: Loaded, path: str, source: Source | None, record: Any, problems: list[Problem]) -> Any:
-    """Keep a file's source and problems; return its record."""
+    """Keep a file's marks and problems; return its record."""
     loaded.problems.extend(problems)
-    loaded.sources.known[path] = source
+    loaded.positions.known[path] = None if source is None else source.marks
     return record
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from pathlib import PurePosixPath
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
@@ -25,9 +24,20 @@ Refine = Callable[[Source, dict[str, Any], list[Problem]], list[Problem]]
 
 
 def read_fields(source: Source, spec: Record, default_timezone: ZoneInfo | None,
-                refine: Refine | None = None) -> tuple[Any, list[Problem]]:
-    """Read a source's YAML strictly and convert it by a record spec; ``refine`` may judge its problems by the data."""
-    data, problems = strictyaml.load(source)
+                refine: Refine | None = None) -> tuple[Source, Any, list[Problem]]:
+    """Read a source's YAML strictly and convert it by a record spec; ``refine`` may judge its problems by the data.
+
+    Returns the source with the marks of its one parse, the values and the problems, each placed by those marks.
+    """
+    data, marks, problems = strictyaml.read(source)
+    source = source.with_marks(marks)
+    values, problems = convert_data(source, data, problems, spec, default_timezone, refine)
+    return source, values, [p if p.line else p.located(*marks.position(p.field, p.at_key)) for p in problems]
+
+
+def convert_data(source: Source, data: Any, problems: list[Problem], spec: Record, default_timezone: ZoneInfo | None,
+                 refine: Refine | None) -> tuple[Any, list[Problem]]:
+    """Convert the plain data of a source by a record spec; see read_fields."""
     if any(p.code == "L005" for p in problems):
         return INVALID, problems
     if data is INVALID:
@@ -53,13 +63,13 @@ def read_markdown(path: str, text: str, spec: Record, zone: ZoneInfo | None,
     source, problems = split_front_matter(path, text)
     if source is None:
         return None, INVALID, problems
-    values, field_problems = read_fields(source, spec, zone, refine)
+    source, values, field_problems = read_fields(source, spec, zone, refine)
     return source, values, problems + field_problems
 
 
 def record_id(path: str) -> str:
     """Return the id of a record: its file name without ``.md`` or ``.postmortem.md``."""
-    name = PurePosixPath(path).name
+    name = path.rsplit("/", 1)[-1]
     if name.endswith(POSTMORTEM_SUFFIX):
         return name[: -len(POSTMORTEM_SUFFIX)]
     return name.removesuffix(".md")
@@ -163,8 +173,7 @@ def load_rotation(path: str, text: str, zone: ZoneInfo | None) -> tuple[Source |
 
 def load_site(path: str, text: str) -> tuple[Source, Site | None, list[Problem]]:
     """Load ``statusbook.yml``."""
-    source = yaml_source(path, text)
-    values, problems = read_fields(source, specs.SITE, None, format_problems)
+    source, values, problems = read_fields(yaml_source(path, text), specs.SITE, None, format_problems)
     if values is INVALID:
         return source, None, problems
     return source, Site(**values), problems
@@ -172,8 +181,7 @@ def load_site(path: str, text: str) -> tuple[Source, Site | None, list[Problem]]
 
 def load_people(path: str, text: str) -> tuple[Source, tuple[Person, ...] | None, list[Problem]]:
     """Load ``people.yml``."""
-    source = yaml_source(path, text)
-    values, problems = read_fields(source, specs.PEOPLE, None)
+    source, values, problems = read_fields(yaml_source(path, text), specs.PEOPLE, None)
     if values is INVALID:
         return source, None, problems
     return source, values["people"], problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.loading.marks import Marks
 from generator.problems import Problem, error
 
 MAX_FILE_BYTES = 1_000_000
@@ -12,7 +13,7 @@ FENCE = "---"
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A record file's text, with where its YAML starts."""
+    """A record file's text, with where its YAML starts and, once parsed, where each of its fields starts."""
 
     path: str
     text: str
@@ -20,6 +21,11 @@ class Source:
     yaml_line: int
     body: str = ""
     body_line: int = 0
+    marks: Marks | None = None
+
+    def with_marks(self, marks: Marks) -> Source:
+        """Return this source with the marks of its parse."""
+        return Source(self.path, self.text, self.yaml, self.yaml_line, self.body, self.body_line, marks)
 
 
 def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:

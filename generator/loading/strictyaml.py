@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.loading.marks import ENTRY, KIND, MAPPING, PART, SCALAR, SEQUENCE, Marks, escape
 from generator.loading.source import Source
 from generator.problems import Problem, error, warning
 
@@ -37,12 +38,14 @@ NULL = "tag:yaml.org,2002:null"
 SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
 
-_PLAIN_RULES = (
-    (NULL, re.compile(r"^(?:~|null|Null|NULL|)$")),
-    (BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")),
-    (INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")),
-    (FLOAT, re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")),
+# The core-schema rules for null, bool, int and float in that order, as one pattern: the group that matched names the tag.
+_PLAIN = re.compile(
+    r"(?:(~|null|Null|NULL|)"
+    r"|(true|True|TRUE|false|False|FALSE)"
+    r"|([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"
+    r"|([-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)))$"
 )
+_PLAIN_TAGS = (STR, NULL, BOOL, INT, FLOAT)
 _MAYBE_TYPED = frozenset("-+.0123456789tTfFnN~")
 
 
@@ -62,10 +65,8 @@ def resolve_plain(value: str) -> str:
     """Return the YAML 1.2 core-schema tag of an untagged plain scalar."""
     if value and value[0] not in _MAYBE_TYPED:
         return STR
-    for tag, pattern in _PLAIN_RULES:
-        if pattern.match(value):
-            return tag
-    return STR
+    matched = _PLAIN.match(value)
+    return _PLAIN_TAGS[matched.lastindex] if matched else STR
 
 
 class StrictComposer(_Parser):
@@ -77,13 +78,14 @@ class StrictComposer(_Parser):
             return SEQ if kind is SequenceNode else MAP
         if not implicit[0] or (value and value[0] not in _MAYBE_TYPED):
             return STR
-        return resolve_plain(value)
+        matched = _PLAIN.match(value)
+        return _PLAIN_TAGS[matched.lastindex] if matched else STR
 
     def descend_resolver(self, *_: Any) -> None:
-        """Keep no path state; only the pure-Python composer calls this."""
+        """Keep no path state (both composers call this for every node)."""
 
     def ascend_resolver(self) -> None:
-        """Keep no path state; only the pure-Python composer calls this."""
+        """Keep no path state (both composers call this for every node)."""
 
 
 def compose(source: Source) -> tuple[Node | None, list[Problem]]:
@@ -137,31 +139,53 @@ def node_position(source: Source, node: Node) -> tuple[int, int]:
 
 
 class _Builder:
-    """Turn a node tree into plain data, reporting what strict YAML refuses."""
+    """Turn a node tree into plain data, reporting what strict YAML refuses and indexing where each node starts."""
 
     def __init__(self, source: Source) -> None:
         self.source = source
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
         self.aliased = False
+        self.may_alias = "*" in source.yaml
+        self.entries: list[str] = []
+        self.offset = source.yaml_line
+        self.comments = "#" in source.yaml
+
+    def mark(self, node: Node, kind: str, path: str, key: Node | None) -> None:
+        """Index where a node (and its key, in a mapping) starts, in file lines and columns."""
+        start, offset = node.start_mark, self.offset
+        if key is None:
+            self.entries.append(f"{ENTRY}{path}{KIND}{kind}{start.line + offset},{start.column + 1}")
+            return
+        at = key.start_mark
+        self.entries.append(
+            f"{ENTRY}{path}{KIND}{kind}{start.line + offset},{start.column + 1},{at.line + offset},{at.column + 1}")
+
+    def marks(self) -> Marks:
+        """Return the index of every node built."""
+        return Marks("".join(self.entries), self.offset)
 
     def refuse(self, node: Node, code: str, message: str) -> None:
         """Record a problem at a node."""
         line, column = node_position(self.source, node)
         self.problems.append(error(self.source.path, code, message, line=line, column=column))
 
-    def build(self, node: Node) -> Any:
-        """Build the plain value of any node."""
-        if id(node) in self.seen:
-            self.aliased = True
-            return INVALID
-        self.seen.add(id(node))
-        if isinstance(node, ScalarNode):
+    def build(self, node: Node, path: str = "", key: Node | None = None) -> Any:
+        """Build the plain value of any node at an encoded field path, indexing where it starts."""
+        shape = node.__class__
+        kind = SCALAR if shape is ScalarNode else SEQUENCE if shape is SequenceNode else MAPPING
+        self.mark(node, kind, path, key)
+        if self.may_alias:  # without a '*' in the text there is no alias, so no node is met twice
+            if id(node) in self.seen:
+                self.aliased = True
+                return INVALID
+            self.seen.add(id(node))
+        if kind is SCALAR:
             return self.scalar(node)
-        if isinstance(node, SequenceNode):
-            items = [self.build(item) for item in node.value]
+        if kind is SEQUENCE:
+            items = [self.build(item, f"{path}{PART}{index}") for index, item in enumerate(node.value)]
             return items if self.check_tag(node, SEQ) else INVALID
-        mapping = self.mapping(node)
+        mapping = self.mapping(node, path)
         return mapping if self.check_tag(node, MAP) else INVALID
 
     def check_tag(self, node: Node, expected: str) -> bool:
@@ -184,8 +208,12 @@ class _Builder:
         """Warn when a plain value is followed by ' #word': YAML drops that text as a comment."""
         if node.style or node.start_mark.line != node.end_mark.line:
             return
-        rest = self.source.yaml[node.end_mark.index:].split("\n", 1)[0]
-        cut = CUT_COMMENT.match(rest)
+        text, end = self.source.yaml, node.end_mark.index
+        stop = text.find("\n", end)
+        stop = len(text) if stop < 0 else stop
+        if text.find("#", end, stop) < 0:
+            return
+        cut = CUT_COMMENT.match(text, end, stop)
         if cut:
             line, column = _position(self.source, node.end_mark)
             kept = f"only '{node.value}'" if node.value else "empty"
@@ -195,7 +223,8 @@ class _Builder:
 
     def scalar(self, node: ScalarNode) -> Any:
         """Build a scalar by its core-schema tag."""
-        self.warn_cut_comment(node)
+        if self.comments:
+            self.warn_cut_comment(node)
         tag, text = node.tag, node.value
         if tag == STR:
             return text
@@ -210,28 +239,34 @@ class _Builder:
         self.check_tag(node, STR)
         return INVALID
 
-    def mapping(self, node: MappingNode) -> dict[str, Any]:
+    def mapping(self, node: MappingNode, path: str) -> dict[str, Any]:
         """Build a mapping whose keys are unique strings."""
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 self.refuse(key_node, "L009", "mapping keys must be plain words, not lists or mappings")
                 continue
             key = key_node.value
             if key in result:
                 self.refuse(key_node, "L006", f"duplicate key '{key}'; the first value is kept, remove one of them")
                 continue
-            result[key] = self.build(value_node)
+            result[key] = self.build(value_node, f"{path}{PART}{key if key.isprintable() else escape(key)}", key_node)
         return result
 
 
-def load(source: Source) -> tuple[Any, list[Problem]]:
-    """Read a source's YAML strictly into plain data and its problems."""
+def read(source: Source) -> tuple[Any, Marks, list[Problem]]:
+    """Read a source's YAML strictly, in one parse, into plain data, the marks of its nodes and its problems."""
     node, problems = compose(source)
     if node is None:
-        return None, problems
+        return None, Marks("", source.yaml_line), problems
     builder = _Builder(source)
     data = builder.build(node)
     if builder.aliased:
         builder.report_aliases()
-    return data, builder.problems
+    return data, builder.marks(), builder.problems
+
+
+def load(source: Source) -> tuple[Any, list[Problem]]:
+    """Read a source's YAML strictly into plain data and its problems."""
+    data, _, problems = read(source)
+    return data, problems

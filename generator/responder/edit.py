@@ -14,8 +14,7 @@ from typing import Any
 from ruamel.yaml.error import YAMLError
 
 from generator.loading import records
-from generator.loading.corpus import Loaded, Sources, read_text
-from generator.loading.source import split_front_matter
+from generator.loading.corpus import Loaded, read_text
 from generator.model.corpus import Corpus
 from generator.problems import Level, Problem
 from generator.responder import yamlrt
@@ -83,10 +82,14 @@ def current_umask() -> int:
     return mask
 
 
+def loader_for(path: str):
+    """Return the project's own loader of an incident or postmortem file."""
+    return records.load_postmortem if path.endswith(records.POSTMORTEM_SUFFIX) else records.load_incident
+
+
 def load_record(path: str, text: str, zone) -> tuple[Any, list[Problem]]:
     """Load an edited incident or postmortem with the project's own loader."""
-    loader = records.load_postmortem if path.endswith(records.POSTMORTEM_SUFFIX) else records.load_incident
-    _, record, problems = loader(path, text, zone)
+    _, record, problems = loader_for(path)(path, text, zone)
     return record, problems
 
 
@@ -108,14 +111,12 @@ def swap_in(corpus: Corpus, edited: dict[str, Any]) -> Corpus:
 def with_changes(loaded: Loaded, changes: dict[str, str]) -> Loaded:
     """Return what loading the root would give if ``changes`` (path -> text) were on disk."""
     zone = loaded.corpus.site.default_timezone
-    sources = Sources(loaded.sources.root)
     problems = [p for p in loaded.problems if p.path not in changes]
-    edited = {}
+    edited, sources = {}, {}
     for path, text in changes.items():
-        edited[path], found = load_record(path, text, zone)
+        sources[path], edited[path], found = loader_for(path)(path, text, zone)
         problems.extend(found)
-        sources.known[path] = split_front_matter(path, text)[0]
-    return Loaded(swap_in(loaded.corpus, edited), sources, problems, loaded.file_count)
+    return Loaded(swap_in(loaded.corpus, edited), loaded.positions.with_sources(sources), problems, loaded.file_count)
 
 
 def errors_in(problems: tuple[Problem, ...], paths: set[str]) -> list[Problem]:
@@ -164,7 +165,7 @@ def create_atomic(target: Path, text: str) -> None:
 def commit(loaded: Loaded, changes: dict[str, str], now: datetime, created: frozenset[str] = frozenset()) -> list[str]:
     """Verify the changes against every rule, then write each file atomically (new files first); return the paths."""
     verify(loaded, changes, now)
-    root = loaded.sources.root
+    root = loaded.positions.root
     for path in sorted(changes, key=lambda p: p not in created):
         if path in created:
             create_atomic(root / path, changes[path])
