@@ -56,10 +56,11 @@ class BuildResult:
 
 def render_site(view: SiteView) -> Output:
     """Render every file of the site in memory."""
-    output = Output()
-    for renderer in (page_files, feed_files, calendar_files, api_files, badge_files):
+    output, pages = Output(), PageRenderer(view)
+    output.extend(page_files(view, pages))
+    for renderer in (feed_files, calendar_files, api_files, badge_files):
         output.extend(renderer(view))
-    output.extend(portal_files(view, PageRenderer(view)))
+    output.extend(portal_files(view, pages))
     output.extend(asset_files())
     output.extend(theme_files(view.site.theme, view.audience))
     return output

@@ -119,9 +119,8 @@ class PageRenderer:
         return OutputFile(source, (front_matter(title) + "\n" + body).encode("utf-8"))
 
 
-def page_files(view: SiteView) -> list[OutputFile]:
-    """Render every page of the site."""
-    pages = PageRenderer(view)
+def page_files(view: SiteView, pages: PageRenderer) -> list[OutputFile]:
+    """Render every page of the site with the build's one renderer."""
     files = [pages.page("public/home.md.j2", urls.HOME, view.site.name)]
     files.append(pages.page("public/history.md.j2", urls.HISTORY, "Incident history"))
     files += [pages.page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.title}", month=m) for m in view.months]
