@@ -169,9 +169,10 @@ def page_overflow(page) -> tuple[int, int]:
 
 
 def overflowing_tables(page) -> list[str]:
-    """Describe every table wider than the box it sits in: a table must fit, never scroll or stick out."""
-    return page.evaluate("""() => [...document.querySelectorAll('table')]
-        .filter(table => table.scrollWidth > table.parentElement.clientWidth)
+    """Describe every shown table wider than the box it sits in, or whose box scrolls: a table must fit."""
+    return page.evaluate("""() => [...document.querySelectorAll('table')].filter(table => table.offsetParent)
+        .filter(table => table.scrollWidth > table.parentElement.clientWidth
+                         || table.parentElement.scrollWidth > table.parentElement.clientWidth)
         .map(table => `${table.className}: ${table.scrollWidth} > ${table.parentElement.clientWidth}`)""")
 
 

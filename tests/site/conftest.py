@@ -78,3 +78,21 @@ def open_page(browser, site_url):
 
     with page_opener(browser, site_url) as opener:
         yield opener
+
+
+@pytest.fixture(scope="module")
+def portal_url(internal_site: Path):
+    """The example portal's internal site, served on 127.0.0.1."""
+    from tests.site.browsing import serving
+
+    with serving(internal_site) as url:
+        yield url
+
+
+@pytest.fixture
+def open_portal(browser, portal_url):
+    """Return a function that opens a page source of the portal in a fresh context; off-site requests are refused."""
+    from tests.site.browsing import page_opener
+
+    with page_opener(browser, portal_url) as opener:
+        yield opener

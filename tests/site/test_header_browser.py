@@ -6,32 +6,16 @@ keeps white text at 4.5:1 or more in both colour schemes.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from generator.render import urls
-from tests.site.browsing import (DESKTOP, PHONE, SCHEMES, axe_violations, contrast, page_opener, serving,
-                                 wait_for_scheme)
+from tests.site.browsing import DESKTOP, PHONE, SCHEMES, axe_violations, contrast, wait_for_scheme
 
 PORTAL_NAME = "Acme Cloud Status records portal"
 PORTAL_PAGES = (urls.NOW, urls.HOME, urls.HISTORY, urls.POSTMORTEMS, urls.ACTIONS, urls.ONCALL, urls.METRICS,
                 urls.component_page("api"), urls.incident_page("2026-11-23-api-increased-latency"))
 SLATE = "rgb(51, 65, 85)"
-
-
-@pytest.fixture(scope="module")
-def portal_url(internal_site: Path):
-    """The example portal's internal site, served."""
-    with serving(internal_site) as url:
-        yield url
-
-
-@pytest.fixture
-def open_portal(browser, portal_url):
-    """Return a function that opens a page source of the portal in a fresh context."""
-    with page_opener(browser, portal_url) as opener:
-        yield opener
 
 
 @pytest.mark.parametrize("source", PORTAL_PAGES)

@@ -28,8 +28,8 @@ from generator.render.pages import due_tag
 from generator.views.followups import followups_view
 from generator.views.measures import missed_commitments, next_update_due
 from generator.views.records import records_view
-from tests.site.browsing import (DESKTOP, PHONE, SCHEMES, VIEWPORTS, axe_violations, page_opener, page_overflow,
-                                 serving, wait_for_local_times, wait_for_scheme, watch_errors)
+from tests.site.browsing import (DESKTOP, PHONE, SCHEMES, VIEWPORTS, axe_violations, overflowing_tables, page_overflow,
+                                 serving, wait_for_local_times, wait_for_scheme)
 from tests.site.conftest import NOW, REPO
 
 BUILT = parse_now(NOW)
@@ -58,11 +58,6 @@ CLIPPED = """() => [...document.querySelectorAll(".md-content *")].filter(elemen
     }
     return true;
 }).map(element => element.tagName.toLowerCase() + (element.className ? "." + element.className : ""))"""
-# Tables that scroll or are wider than their box: the reader cannot see their right edge without scrolling.
-TABLES_TOO_WIDE = """() => [...document.querySelectorAll(".md-content table")].filter(table => table.offsetParent)
-    .filter(table => table.scrollWidth > table.parentElement.clientWidth
-                     || table.parentElement.scrollWidth > table.parentElement.clientWidth)
-    .map(table => `${table.className}: ${table.scrollWidth} > ${table.parentElement.clientWidth}`)"""
 # The cells a reader must see whole: next update, overdue or due, owner, who is on duty.
 KEY_CELLS = ".sb-due, .sb-now__next, .sb-now__owner, .sb-board__owner-cell, .sb-board__due, [data-sb-pick]"
 KEY_CELLS_OUTSIDE = """(selector) => {
@@ -86,41 +81,10 @@ def corpus() -> Corpus:
     return load_root(REPO).corpus
 
 
-@pytest.fixture(scope="module")
-def portal_url(internal_site: Path):
-    """The example portal's internal site, served."""
-    with serving(internal_site) as url:
-        yield url
-
-
 @pytest.fixture
-def open_page(browser, portal_url):
-    """Return a function that opens a page source of the portal in a fresh context; off-site requests are refused."""
-    with page_opener(browser, portal_url) as opener:
-        yield opener
-
-
-@pytest.fixture
-def open_watched(browser, portal_url):
-    """Like ``open_page``, and also return the page's failed requests and answers of 400 or more."""
-    contexts = []
-
-    def opener(source: str, viewport: dict = DESKTOP, **options):
-        """Open ``source`` and return the loaded page, its script errors and its failed requests."""
-        context = browser.new_context(viewport=viewport, **options)
-        contexts.append(context)
-        failed: list[str] = []
-        context.on("requestfailed", lambda request: failed.append(f"failed: {request.url} ({request.failure})"))
-        context.on("response", lambda r: failed.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
-        page = context.new_page()
-        errors = watch_errors(page)
-        page.goto(portal_url + urls.served(source))
-        page.wait_for_load_state("networkidle")
-        return page, errors, failed
-
-    yield opener
-    for context in contexts:
-        context.close()
+def open_page(open_portal):
+    """The portal's page opener, under the name these tests use."""
+    return open_portal
 
 
 def rotation_of(corpus: Corpus, rotation_id: str) -> Rotation:
@@ -174,8 +138,9 @@ def due_words(due: datetime, at: datetime) -> str:
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_is_accessible_fits_the_window_and_logs_no_errors(open_watched, name, viewport, scheme):
-    page, errors, failed = open_watched(PAGES[name], VIEWPORTS[viewport], color_scheme=scheme)
+def test_page_is_accessible_fits_the_window_and_logs_no_errors(open_page, name, viewport, scheme):
+    page, errors = open_page(PAGES[name], VIEWPORTS[viewport], color_scheme=scheme)
+    page.wait_for_load_state("networkidle")
     wait_for_scheme(page, scheme)
     wait_for_local_times(page)
     page.wait_for_function("!document.querySelector('.sb-asof[data-sb-live]') || document.querySelector('.sb-asof__live')")
@@ -183,24 +148,24 @@ def test_page_is_accessible_fits_the_window_and_logs_no_errors(open_watched, nam
     width, inner = page_overflow(page)
     assert width <= inner == VIEWPORTS[viewport]["width"]
     assert page.evaluate(CLIPPED) == []
-    assert page.evaluate(TABLES_TOO_WIDE) == []
+    assert overflowing_tables(page) == []
     shown, outside = page.evaluate(KEY_CELLS_OUTSIDE, KEY_CELLS)
     assert outside == []
     assert shown > 0 or name not in WITH_KEY_CELLS
-    assert errors == [] and failed == []
+    assert errors == []
 
 
 def test_the_table_check_finds_a_table_wider_than_its_box(open_page):
     page, _ = open_page(urls.NOW, PHONE)
     page.add_style_tag(content=".sb-now { min-width: 60rem; }")
-    assert page.evaluate(TABLES_TOO_WIDE) and page.evaluate(KEY_CELLS_OUTSIDE, KEY_CELLS)[1]
+    assert overflowing_tables(page) and page.evaluate(KEY_CELLS_OUTSIDE, KEY_CELLS)[1]
 
 
-def test_failed_requests_are_caught(open_watched):
-    page, _, failed = open_watched(urls.NOW)
+def test_failed_requests_are_caught(open_page):
+    page, errors = open_page(urls.NOW)
     with page.expect_response(lambda response: response.url.endswith("missing.css")):
         page.evaluate("fetch('missing.css')")
-    assert any(f.startswith("404: ") and f.endswith("missing.css") for f in failed), failed
+    assert any(e.startswith("HTTP 404: ") and e.endswith("missing.css") for e in errors), errors
 
 
 def test_the_records_are_of_the_kinds_they_stand_for(internal_site):
