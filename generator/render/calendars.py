@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from icalendar import Calendar, Event
+from icalendar import Event
 
 from generator.render import urls
+from generator.render.ical import UID_DOMAIN, published_calendar
 from generator.render.markup import to_text
 from generator.render.output import OutputFile
 from generator.views.incidents import IncidentView
 from generator.views.page import SiteView
 
 PRODID = "-//Statusbook//Maintenance calendar//EN"
-UID_DOMAIN = "statusbook"
 
 
 def calendar_files(view: SiteView) -> list[OutputFile]:
@@ -41,12 +41,7 @@ def scheduled(incidents: tuple[IncidentView, ...]) -> tuple[IncidentView, ...]:
 
 def calendar(view: SiteView, name: str, windows: tuple[IncidentView, ...]) -> bytes:
     """Build one iCalendar feed with an event per window."""
-    feed = Calendar()
-    feed.add("prodid", PRODID)
-    feed.add("version", "2.0")
-    feed.add("calscale", "GREGORIAN")
-    feed.add("method", "PUBLISH")
-    feed.add("x-wr-calname", name)
+    feed = published_calendar(PRODID, name)
     for window in windows:
         feed.add_component(event(view, window))
     return feed.to_ical()

@@ -8,13 +8,13 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from generator.render import urls
+from generator.render.ical import UID_DOMAIN, published_calendar
 from generator.render.output import OutputFile
 from generator.render.pages import PageRenderer
 from generator.views.oncall import DutyView, OnCall, PersonDuties, RotationView
 from generator.views.page import SiteView
 
 PRODID = "-//Statusbook//On-call calendar//EN"
-UID_DOMAIN = "statusbook"
 
 
 def oncall_files(view: SiteView, pages: PageRenderer, data: OnCall) -> list[OutputFile]:
@@ -56,12 +56,7 @@ def person_feed(view: SiteView, person: PersonDuties, now: datetime) -> OutputFi
 
 def calendar(view: SiteView, name: str, duties: tuple[DutyView, ...], now: datetime) -> bytes:
     """Build an iCalendar feed with one event per duty and the time zones its events use."""
-    feed = Calendar()
-    feed.add("prodid", PRODID)
-    feed.add("version", "2.0")
-    feed.add("calscale", "GREGORIAN")
-    feed.add("method", "PUBLISH")
-    feed.add("x-wr-calname", name)
+    feed = published_calendar(PRODID, name)
     for duty in duties:
         feed.add_component(event(view, duty, now))
     feed.add_missing_timezones(*zone_years(duties))
