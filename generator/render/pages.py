@@ -1,12 +1,14 @@
-"""Markdown pages of the status site, rendered from views with Jinja2 templates.
+"""The pages of a site, rendered from views with Jinja2 templates into finished HTML.
 
-Every value from a record is HTML-escaped by the template engine, or rendered by ``markup.to_html``; pages hold
-Markdown only where the text is ours.
+Every value from a record is HTML-escaped by the template engine, or rendered by ``markup.to_html``. A page's file
+holds front matter (its title and table of contents) and the HTML of its content area; no Markdown parser reads it
+again.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
@@ -66,10 +68,29 @@ def duration_text(delta: timedelta | None) -> str:
     return format_duration(delta) if delta is not None else "—"
 
 
-def front_matter(title: str, **meta: str) -> str:
-    """Return a page's front matter; the title is HTML-escaped because themes print it unescaped."""
-    lines = [f"title: {json_string(str(escape(title)))}"] + [f"{k}: {json_string(v)}" for k, v in meta.items()]
+def front_matter(title: str, toc: list[list] | None = None) -> str:
+    """Return a page's front matter: its title, HTML-escaped because themes print it unescaped, and its headings."""
+    lines = [f"title: {json_string(str(escape(title)))}"]
+    if toc:
+        lines.append(f"toc: {json.dumps(toc, ensure_ascii=False)}")
     return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def heading(toc: list[list], level: int, text: str, anchor: str | None = None) -> Markup:
+    """Render a section heading with an id, and note it in the page's table of contents."""
+    taken, base = {entry[1] for entry in toc}, anchor or slug(text)
+    unique, count = base, 0
+    while unique in taken:
+        count += 1
+        unique = f"{base}_{count}"
+    toc.append([level, unique, str(escape(text))])
+    return Markup('<h{0} id="{1}">{2}</h{0}>').format(level, unique, text)
+
+
+def slug(text: str) -> str:
+    """Make an anchor of a heading's text as Markdown's table of contents does: lower case, words joined by hyphens."""
+    words = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", words) or "section"
 
 
 def json_string(text: str) -> str:
@@ -94,6 +115,7 @@ def environment(team_zone: ZoneInfo | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # the templates ship with the package; checking their files at every include costs
     )
     env.filters.update(html=to_html, time=partial(time_tag, team_zone=team_zone), duration=duration_text, groups=groups)
     env.filters.update(iso=iso_utc, due=due_tag, day=day_text)
@@ -114,9 +136,9 @@ class PageRenderer:
 
     def page(self, template: str, source: str, title: str, **context) -> OutputFile:
         """Render one page to its Markdown source path."""
-        link = partial(urls.relative, source)
-        body = self.env.get_template(template).render(view=self.view, link=link, **context)
-        return OutputFile(source, (front_matter(title) + "\n" + body).encode("utf-8"))
+        link, toc = partial(urls.relative, source), []
+        body = self.env.get_template(template).render(view=self.view, link=link, heading=partial(heading, toc), **context)
+        return OutputFile(source, (front_matter(title, toc) + "\n" + body).encode("utf-8"))
 
 
 def page_files(view: SiteView, pages: PageRenderer) -> list[OutputFile]:

@@ -55,11 +55,11 @@ def test_index_lists_every_postmortem_under_its_status(example, pages):
     for p in example.postmortems:
         assert f'href="../{urls.served(urls.postmortem_page(p.incident_id))}"' in index
         assert f'href="../{urls.served(urls.incident_page(p.incident_id))}"' in index
-    headings = re.findall(r"^## (.+)$", index, re.MULTILINE)
+    headings = re.findall(r'<h2 id="[^"]+">(.+?)</h2>', index)
     assert headings == ["Missing (0)", "Draft (1)", "In review (1)", "Reviewed (2)", "Closed (4)"]
-    draft = index.split("## Draft")[1].split("## In review")[0]
+    draft = index.split(">Draft (")[1].split(">In review (")[0]
     assert "2026-11-20-dashboard-unavailable-europe" in draft and "Emeka Nwosu" in draft
-    closed = index.split("## Closed")[1]
+    closed = index.split(">Closed (")[1]
     # The payments review was held on 2026-10-20, five weeks after its due date.
     payments = next(line for line in closed.splitlines() if "2026-09-16-checkout-payments-failing" in line)
     assert "Reviewed: Missed: met late" in payments and "Chen Wei, Alice Okafor, Julia Santos" in payments
@@ -95,7 +95,7 @@ def test_board_lists_every_action_item_overdue_first(example, pages):
     for p in example.postmortems:
         for item in p.action_items:
             assert f"<td>{escape(item.title)}<br>" in board
-    overdue, rest = board.split("## Open by owner")
+    overdue, rest = board.split(">Open by owner (")
     # Every open item with a due date is in the overdue table, shown from the moment it is overdue: at the build
     # only the retry budget item (due 2026-09-10: overdue since midnight in Berlin, 22:00 UTC) is.
     shown = re.findall(r'<tr data-sb-from="[^"]+"><td>([^<]+)<br>', overdue)
@@ -121,7 +121,7 @@ def test_board_groups_open_items_by_owner_then_lists_closed_ones(pages):
         "Hana Sato (2)",
         "Ivan Petrov (2)",
     ]
-    closed = board.split("## Done or not doing (26)")[1]
+    closed = board.split(">Done or not doing (26)</h2>")[1]
     done_on = '<td data-label="Status">Done on <span class="sb-nowrap">2026-06-12</span></td>'
     assert done_on in closed and '<td data-label="Status">Not doing</td>' in closed
     assert "sb-due" not in closed
@@ -131,7 +131,7 @@ def test_missing_postmortem_is_indexed_without_a_page():
     records = corpus(site=site("Europe/Berlin"), incidents=[incident()])
     pages = render(records, at("2026-06-04T12:00Z"))
     assert set(pages) == {urls.POSTMORTEMS, urls.ACTIONS}
-    missing = pages[urls.POSTMORTEMS].split("## Missing (1)")[1].split("## Draft")[0]
+    missing = pages[urls.POSTMORTEMS].split(">Missing (1)</h2>")[1].split(">Draft (")[0]
     assert "Slow API<br>Not written" in missing
     assert 'href="../incidents/2026-06-01-slow-api/"' in missing
     # Resolved 2026-06-01 11:00 UTC: the draft was due 2026-06-03 11:00 UTC, 25 h before.

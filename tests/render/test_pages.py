@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from generator.render.pages import day_text, time_tag
+from generator.render.pages import day_text, front_matter, heading, time_tag
 
 MOMENT = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 
@@ -28,3 +28,15 @@ def test_a_missing_time_is_a_dash():
 
 def test_days_are_written_with_the_month_in_short():
     assert day_text(MOMENT.date()) == "Nov 23, 2026"
+
+
+def test_headings_get_unique_ids_and_enter_the_table_of_contents():
+    toc: list[list] = []
+    first, second = heading(toc, 2, "Open by owner (3)"), heading(toc, 2, "Open by owner (3)")
+    named = heading(toc, 3, "<Done> & dusted", "done")
+    assert first == '<h2 id="open-by-owner-3">Open by owner (3)</h2>'
+    assert second == '<h2 id="open-by-owner-3_1">Open by owner (3)</h2>'
+    assert named == '<h3 id="done">&lt;Done&gt; &amp; dusted</h3>'
+    assert front_matter("Board", toc).splitlines()[2] == (
+        'toc: [[2, "open-by-owner-3", "Open by owner (3)"], [2, "open-by-owner-3_1", "Open by owner (3)"], '
+        '[3, "done", "&lt;Done&gt; &amp; dusted"]]')
