@@ -23,6 +23,7 @@ from generator.render.feeds import feed_files
 from generator.render.output import Output
 from generator.render.internal import portal_files
 from generator.render.pages import PageRenderer, page_files
+from generator.render.search import search_files
 from generator.render.statuspage import api_files
 from generator.render.theme import palette, stylesheets, theme_files, theme_link
 from generator.validate import Report, check_loaded
@@ -61,6 +62,7 @@ def render_site(view: SiteView) -> Output:
     for renderer in (feed_files, calendar_files, api_files, badge_files):
         output.extend(renderer(view))
     output.extend(portal_files(view, pages))
+    output.extend(search_files(view))
     output.extend(asset_files())
     output.extend(theme_files(view.site.theme, view.audience))
     return output
@@ -99,7 +101,7 @@ def checked_site(root: Path, audience: Audience, now: datetime) -> tuple[Report,
 
 
 def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progress: Progress = lambda _: None,
-          force: bool = False) -> BuildResult:
+          force: bool = False, cache: bool = True) -> BuildResult:
     """Validate the records under ``root``; if they are valid, build the ``audience`` site into ``site_dir``.
 
     Raises SiteDirRefused before loading anything when ``site_dir`` must not be replaced, and SiteNotConfigured
@@ -107,7 +109,7 @@ def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progres
     """
     from generator.publish.mkdocs_site import publish
 
-    target = SiteTarget(site_dir, root, audience.value, force)
+    target = SiteTarget(site_dir, root, audience.value, force, cache)
     target.check()
     report, view, output = checked_site(root, audience, now)
     progress(f"Checked {report.file_count} files: {report.errors} errors, {report.warnings} warnings")

@@ -39,8 +39,14 @@ def progress(message: str) -> None:
     help="Also replace a non-empty directory that is not a Statusbook build. "
     "Never the records, an ancestor of them, or a directory holding .git or statusbook.yml.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Build every page again without reading or writing the build cache "
+    "(.statusbook-cache/ beside the site directory).",
+)
 @now_option
-def build(root: Path, audience: str, site_dir: Path | None, force: bool, now: str | None) -> None:
+def build(root: Path, audience: str, site_dir: Path | None, force: bool, no_cache: bool, now: str | None) -> None:
     """Validate every record, then build the status site with MkDocs.
 
     Invalid records stop the build with exit 1 and leave the existing site
@@ -56,6 +62,13 @@ def build(root: Path, audience: str, site_dir: Path | None, force: bool, now: st
     exchange, or entry by entry in a mount point. Builds into one directory
     wait for each other.
 
+    A build records what it wrote in .statusbook-cache/ beside the site
+    directory. The next build into the same directory writes only the pages
+    and files whose content changed and links the rest from the previous
+    build; the result is byte-identical to a clean build. Changed settings,
+    theme overrides or versions, or any file touched in the site directory,
+    mean a clean build. The cache is safe to delete; --no-cache ignores it.
+
     \b
     Example:
       statusbook build --root . --audience public --now 2026-11-23T18:00:00Z
@@ -69,7 +82,7 @@ def build(root: Path, audience: str, site_dir: Path | None, force: bool, now: st
     moment = now_or_usage_error(now)
     target = site_dir or Path("site") / audience
     try:
-        result = run_build(root, Audience(audience), target, moment, progress, force=force)
+        result = run_build(root, Audience(audience), target, moment, progress, force=force, cache=not no_cache)
     except RootError as exc:
         raise click.UsageError(str(exc)) from None
     except (SiteDirRefused, SiteNotConfigured) as exc:

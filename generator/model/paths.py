@@ -138,7 +138,10 @@ def person_paths(person_id: str) -> tuple[str, ...]:
     return (person_calendar(person_id),)
 
 
-# Addresses the sites hold whatever the records say (MkDocs adds 404.html, the sitemap and search/).
+# Material's search box reads the index here; Statusbook writes it from the views.
+SEARCH_INDEX = "search/search_index.json"
+
+# Addresses the sites hold whatever the records say (MkDocs adds 404.html and the sitemap).
 FIXED_PAGES = {
     HOME: "the home page",
     HISTORY: "the incident history",

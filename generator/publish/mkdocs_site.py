@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import signal
 import tempfile
 from contextlib import contextmanager
@@ -28,10 +29,23 @@ from generator.publish.sitedir import (
     remove_scratch,
     replace_site,
     scratch_prefix,
+    site_build_id,
     site_lock,
     write_site_marker,
 )
 from generator import GENERATOR
+from generator.publish.cache import (
+    build_id,
+    build_key,
+    default_cache_file,
+    is_ours,
+    manifest_of,
+    read_manifest,
+    reusable,
+    write_manifest,
+    written_as,
+)
+from generator.publish.finished import FinishedPages, IncrementalNotice
 from generator.render import urls
 from generator.render.output import Output
 
@@ -95,7 +109,7 @@ def mkdocs_config(settings: SiteSettings, docs_dir: Path, site_dir: Path, overri
         "nav": nav(settings),
         "not_in_nav": "\n".join(settings.unlisted),
         "theme": {"name": "material", "font": False, "custom_dir": str(overrides), "language": "en"},
-        "plugins": ["search"] if settings.search else [],
+        "plugins": [],
         "extra_css": list(settings.extra_css),
         "extra_javascript": list(settings.extra_javascript),
         "markdown_extensions": [],
@@ -115,7 +129,7 @@ def theme_options(settings: SiteSettings) -> dict:
 
 def extra(settings: SiteSettings) -> dict:
     """What the overrides read: whether this is the portal, the generator's name, the footer links and where to subscribe."""
-    values: dict = {"sb_generator": settings.generator, "generator": False}
+    values: dict = {"sb_generator": settings.generator, "generator": False, "sb_search": settings.search}
     if settings.portal:
         values["sb_portal"] = True
     else:
@@ -169,38 +183,42 @@ class Collected(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_file: Path) -> None:
-    """Build with MkDocs in this process, raising PublishError with its warnings on failure."""
+def run_mkdocs(config_file: Path, contents: dict[str, bytes], unchanged: frozenset[str] = frozenset()) -> None:
+    """Build ``contents`` with MkDocs in this process, rewriting only what is not ``unchanged``; raise PublishError on failure."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     logger = logging.getLogger("mkdocs")
-    handler, propagate = Collected(), logger.propagate
+    handler, propagate, notice = Collected(), logger.propagate, IncrementalNotice()
     logger.addHandler(handler)
     logger.propagate = False
+    logging.getLogger("mkdocs.commands.build").addFilter(notice)
     try:
         config = load_config(config_file=str(config_file))
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins["statusbook/finished-pages"] = FinishedPages(contents, unchanged)
+        config.plugins.on_startup(command="build", dirty=bool(unchanged))
         try:
-            build(config)
+            build(config, dirty=bool(unchanged))
         finally:
             config.plugins.on_shutdown()
     except (exceptions.MkDocsException, OSError) as exc:
         details = "; ".join(handler.messages) or str(exc)
         raise PublishError(f"MkDocs could not build the site: {details}") from None
     finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(notice)
         logger.removeHandler(handler)
         logger.propagate = propagate
 
 
-def stage(output: Output, settings: SiteSettings, work: Path, **extra) -> Path:
-    """Write the docs, overrides and mkdocs.yml (with ``extra`` settings) into ``work``; return the config file."""
-    docs, overrides, built = work / "docs", work / OVERRIDES, work / "site"
-    write_tree(output.files, docs)
+def stage(settings: SiteSettings, work: Path, docs: dict[str, bytes] | None = None, **extra) -> Path:
+    """Write the overrides, mkdocs.yml (with ``extra`` settings) and any ``docs`` files into ``work``; return the config file."""
+    docs_dir, overrides, built = work / "docs", work / OVERRIDES, work / "site"
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    write_tree(docs or {}, docs_dir)
     copy_overrides(overrides)
     config_file = work / "mkdocs.yml"
-    config = mkdocs_config(settings, docs, built, overrides) | extra
+    config = mkdocs_config(settings, docs_dir, built, overrides) | extra
     config_file.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return config_file
 
@@ -213,22 +231,65 @@ def publish(output: Output, settings: SiteSettings, target: SiteTarget, say: Cal
         with site_lock(site_dir, say):
             target.check()
             remove_leftovers(site_dir)
-            build_and_swap(output, settings, site_dir, target.audience)
+            build_and_swap(output, settings, site_dir, target.audience, cache_for(target, site_dir, say), say)
     except OSError as exc:
         raise PublishError(os_error_message(exc, site_dir)) from None
 
 
-def build_and_swap(output: Output, settings: SiteSettings, site_dir: Path, audience: str) -> None:
-    """Build in a marked scratch folder beside ``site_dir``, mark the result ours, and swap it in."""
+def cache_for(target: SiteTarget, site_dir: Path, say: Callable[[str], None]) -> Path | None:
+    """The build cache to read and write, or None without one (--no-cache, or a file there that is not ours)."""
+    if not target.cache:
+        return None
+    cache_file = default_cache_file(site_dir)
+    if not is_ours(cache_file):
+        say(f"Not using {cache_file}: it is not a Statusbook build cache; building everything")
+        return None
+    return cache_file
+
+
+def build_and_swap(output: Output, settings: SiteSettings, site_dir: Path, audience: str, cache_file: Path | None,
+                   say: Callable[[str], None]) -> None:
+    """Build in a marked scratch folder beside ``site_dir``, reusing unchanged files, mark the result ours, and swap it in."""
     work = make_scratch(site_dir.parent, scratch_prefix(site_dir))
     try:
-        config_file = stage(output, settings, work)
+        config_file = stage(settings, work)
+        key = build_key(mkdocs_config(settings, Path("docs"), Path("site"), Path(OVERRIDES)))
+        previous = read_manifest(cache_file) if cache_file else None
+        unchanged = reusable(previous, key, site_build_id(site_dir, audience), output.files, site_dir)
+        unchanged = link_unchanged(unchanged, site_dir, work / "site")
+        if unchanged:
+            say(f"Reusing {len(unchanged)} unchanged files of the previous build; writing {len(output) - len(unchanged)}")
         with build_environment(settings.epoch):
-            run_mkdocs(config_file)
-        write_site_marker(work / "site", audience)
+            run_mkdocs(config_file, output.files, unchanged)
+        build = build_id(key, output.files)
+        write_site_marker(work / "site", audience, build)
+        manifest = manifest_of(key, build, output.files, work / "site")
         replace_site(work / "site", site_dir, work)
     finally:
         remove_scratch(work)
+    if cache_file is not None:
+        save_cache(cache_file, manifest, say)
+
+
+def link_unchanged(unchanged: frozenset[str], site_dir: Path, built: Path) -> frozenset[str]:
+    """Link the previous site's unchanged files into the new build; nothing else is there, so MkDocs writes only new files."""
+    try:
+        for path in unchanged:
+            target = built / written_as(path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(site_dir / written_as(path), target)
+    except OSError:
+        shutil.rmtree(built, ignore_errors=True)
+        return frozenset()
+    return unchanged
+
+
+def save_cache(cache_file: Path, manifest, say: Callable[[str], None]) -> None:
+    """Record the build for the next one; a cache that cannot be written only makes the next build a full one."""
+    try:
+        write_manifest(cache_file, manifest)
+    except OSError as exc:
+        say(f"Could not write the build cache {cache_file}: {exc.strerror or exc}; the next build builds everything")
 
 
 Render = Callable[[], "Output | None"]
@@ -277,7 +338,7 @@ def serve(render: Render, settings: SiteSettings, watch: list[Path], dev_addr: s
     _render_for_serve.append(render)
     hook = Path(__file__).with_name("serve_hook.py")
     with terminate_as_interrupt(), tempfile.TemporaryDirectory(prefix="statusbook-serve-") as scratch:
-        config_file = stage(first, settings, Path(scratch), hooks=[str(hook)], watch=[str(p) for p in watch], strict=False)
+        config_file = stage(settings, Path(scratch), first.files, hooks=[str(hook)], watch=[str(p) for p in watch], strict=False)
         os.environ["NO_MKDOCS_2_WARNING"] = "1"
         show_mkdocs_log()
         mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=dev_addr)

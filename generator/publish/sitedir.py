@@ -53,6 +53,7 @@ class SiteTarget:
     root: Path
     audience: str = "public"
     force: bool = False
+    cache: bool = True
 
     def check(self) -> None:
         """Refuse a site directory that would replace records, a checkout or, without force, foreign files."""
@@ -118,18 +119,33 @@ def holds_records(folder: Path) -> bool:
     return any(p.suffix in RECORD_SUFFIXES for p in folder.rglob("*"))
 
 
-def is_marked_site(folder: Path) -> bool:
-    """Whether ``folder`` carries the marker a Statusbook build writes."""
+def site_marker(folder: Path) -> dict | None:
+    """The marker a Statusbook build wrote in ``folder``, or None."""
     try:
         marker = json.loads((folder / SITE_MARKER).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return isinstance(marker, dict) and marker.get("generator") == "statusbook"
+        return None
+    return marker if isinstance(marker, dict) and marker.get("generator") == "statusbook" else None
 
 
-def write_site_marker(folder: Path, audience: str) -> None:
-    """Mark a finished build in ``folder`` as Statusbook's, so a later build may replace it."""
+def is_marked_site(folder: Path) -> bool:
+    """Whether ``folder`` carries the marker a Statusbook build writes."""
+    return site_marker(folder) is not None
+
+
+def site_build_id(folder: Path, audience: str) -> str | None:
+    """The id of the build of ``audience`` in ``folder``, if a Statusbook build that recorded one is there."""
+    marker = site_marker(folder)
+    if marker is None or marker.get("audience") != audience or not isinstance(marker.get("build"), str):
+        return None
+    return marker["build"]
+
+
+def write_site_marker(folder: Path, audience: str, build: str | None = None) -> None:
+    """Mark a finished build in ``folder`` as Statusbook's, so a later build may replace it, with the build's id."""
     marker = {"generator": "statusbook", "version": __version__, "audience": audience}
+    if build is not None:
+        marker["build"] = build
     (folder / SITE_MARKER).write_text(json.dumps(marker, sort_keys=True) + "\n", encoding="utf-8")
 
 

@@ -37,6 +37,7 @@ from generator.model.paths import (  # noqa: F401 - re-exported: render modules 
     rotation_calendar,
     person_calendar,
     metrics_chart,
+    SEARCH_INDEX,
 )
 
 # Where receivers of webhooks learn what statusbook notify sends (the payload's meta.documentation).

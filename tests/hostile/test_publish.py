@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -22,6 +23,8 @@ from tests.site.conftest import NOW, REPO, build_site, copy_portal, site_files
 
 LATER = "2026-11-24T12:00:00Z"
 DOCS = (REPO / "docs" / "publishing.md").read_text(encoding="utf-8")
+# A build records what it wrote beside the site folder, for the next build (tests/publish/test_incremental.py).
+CACHE_UPDATED = "~ .statusbook-cache/site.json"
 
 
 def make_portal(folder: Path) -> Path:
@@ -111,7 +114,7 @@ def test_force_replaces_a_foreign_directory_as_documented(portal, tmp_path, refe
     result = run_build(portal, thesis, "--force")
     assert result.exit_code == 0, result.output
     assert site_files(thesis) == reference
-    assert changes(before, snapshot(tmp_path, skip=(thesis,))) == []
+    assert changes(before, snapshot(tmp_path, skip=(thesis,))) == ["+ .statusbook-cache", "+ .statusbook-cache/thesis.json"]
     assert "`--force` replaces a non-empty directory that is not a Statusbook build" in DOCS
 
 
@@ -150,10 +153,11 @@ def test_a_missing_or_empty_directory_is_built(portal, tmp_path, reference, stat
     result = run_build(portal, site_dir)
     assert result.exit_code == 0, result.output
     assert site_files(site_dir) == reference
-    assert json.loads((site_dir / ".statusbook-site").read_text(encoding="utf-8")) == {
-        "generator": "statusbook", "version": __version__, "audience": "public"}
+    marker = json.loads((site_dir / ".statusbook-site").read_text(encoding="utf-8"))
+    assert marker == {"generator": "statusbook", "version": __version__, "audience": "public", "build": marker["build"]}
+    assert re.fullmatch(r"[0-9a-f]{32}", marker["build"])
     assert changes(before, snapshot(tmp_path, skip=(tmp_path / "out",))) == []
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["site"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".statusbook-cache", "site"]
 
 
 def test_a_previous_build_is_replaced_with_files_a_user_added(portal, previous, tmp_path, reference):
@@ -162,7 +166,7 @@ def test_a_previous_build_is_replaced_with_files_a_user_added(portal, previous, 
     result = run_build(portal, previous)
     assert result.exit_code == 0, result.output
     assert site_files(previous) == reference
-    assert changes(before, snapshot(tmp_path, skip=(previous,))) == []
+    assert changes(before, snapshot(tmp_path, skip=(previous,))) == [CACHE_UPDATED]
     assert "files you added to a previous build are removed" in DOCS
 
 
@@ -191,7 +195,7 @@ def test_a_site_that_cannot_be_renamed_has_its_contents_swapped(portal, previous
     result = run_build(portal, previous)
     assert result.exit_code == 0, result.output
     assert site_files(previous) == reference
-    assert changes(before, snapshot(tmp_path, skip=(previous,))) == []
+    assert changes(before, snapshot(tmp_path, skip=(previous,))) == [CACHE_UPDATED]
 
 
 @pytest.mark.parametrize("step", ["bring_one", "clear_out"])
@@ -267,7 +271,7 @@ STALLED_BUILD = """
 import sys, time
 import generator.publish.mkdocs_site as site
 built = site.run_mkdocs
-site.run_mkdocs = lambda config: (built(config), time.sleep(3600))
+site.run_mkdocs = lambda *args: (built(*args), time.sleep(3600))
 from generator.cli import main
 sys.argv[0] = "statusbook"
 main()

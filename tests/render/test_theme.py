@@ -89,4 +89,4 @@ def test_only_a_primary_colour_keeps_materials_accent():
 def test_an_unthemed_config_has_no_logo_favicon_or_palette(tmp_path: Path):
     config = mkdocs_config(SiteSettings("Acme", None, (), 0), tmp_path, tmp_path, tmp_path)
     assert not {"logo", "favicon", "palette"} & set(config["theme"])
-    assert config["extra"] == {"sb_generator": GENERATOR, "generator": False, "sb_subscribe": "subscribe/"}
+    assert config["extra"] == {"sb_generator": GENERATOR, "generator": False, "sb_search": True, "sb_subscribe": "subscribe/"}

@@ -1,0 +1,138 @@
+"""The build cache: what the last build wrote into a site folder, so the next build rewrites only what changed.
+
+A cache file describes one site folder: a key for everything that shapes every page (the generated MkDocs settings,
+the theme overrides, this package's adapter code and the versions of Statusbook, MkDocs and Material), the id of the
+build (also written in the site's marker), the digest of every rendered file, and the size and modification time of
+every file written from them. A later build reuses a file only when the key and build id match and the file in the
+site folder is untouched; anything else means a clean build. The cache is safe to delete: it only makes builds faster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from importlib import metadata
+from importlib.resources import files
+from pathlib import Path
+
+from generator import __version__
+from generator.render import urls
+
+CACHE_FOLDER = ".statusbook-cache"
+FORMAT = "statusbook-build-cache"
+FORMAT_VERSION = 1
+SHAPING_DISTRIBUTIONS = ("mkdocs", "mkdocs-material")
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """One build of one site folder: its key and id, each rendered file's digest, and each written file's stamp."""
+
+    key: str
+    build: str
+    digests: dict[str, str] = field(default_factory=dict)
+    stamps: dict[str, list[int]] = field(default_factory=dict)
+
+
+def default_cache_file(site_dir: Path) -> Path:
+    """Where a site folder's cache lives by default: beside it, in a folder of caches."""
+    return site_dir.parent / CACHE_FOLDER / f"{site_dir.name}.json"
+
+
+def build_id(key: str, contents: dict[str, bytes]) -> str:
+    """The id of a build, written into the site's marker and the cache: a digest of its key and every file, so equal builds are byte-identical."""
+    whole = hashlib.blake2b(key.encode(), digest_size=16)
+    for path in sorted(contents):
+        whole.update(f"{path}\0{digest(contents[path])}\0".encode())
+    return whole.hexdigest()
+
+
+def digest(content: bytes) -> str:
+    """The digest that tells whether a rendered file changed."""
+    return hashlib.blake2b(content, digest_size=16).hexdigest()
+
+
+def build_key(settings: dict) -> str:
+    """A digest of everything that shapes every page: settings, overrides, the adapter's code and the versions."""
+    shaping = hashlib.blake2b(digest_size=16)
+    shaping.update(json.dumps(settings, sort_keys=True, default=str).encode("utf-8"))
+    package = files("generator.publish")
+    for item in sorted(package.iterdir(), key=lambda entry: entry.name):
+        if item.is_file() and item.name.endswith(".py"):
+            shaping.update(item.name.encode() + item.read_bytes())
+    for item in sorted((package / "overrides").iterdir(), key=lambda entry: entry.name):
+        shaping.update(item.name.encode() + item.read_bytes())
+    versions = [__version__] + [metadata.version(name) for name in SHAPING_DISTRIBUTIONS]
+    shaping.update(" ".join(versions).encode())
+    return shaping.hexdigest()
+
+
+def written_as(path: str) -> str:
+    """The file of the built site that a rendered file becomes: a page's index.html, any other file as it is."""
+    return urls.served(path) + "index.html" if path.endswith(".md") else path
+
+
+def stamp(path: Path) -> list[int]:
+    """A file's size and modification time, which tell whether anyone touched it since it was written."""
+    status = os.stat(path, follow_symlinks=False)
+    return [status.st_size, status.st_mtime_ns]
+
+
+def read_manifest(cache_file: Path) -> Manifest | None:
+    """Read a cache file; None when it is missing, unreadable or not a Statusbook build cache."""
+    try:
+        data = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != FORMAT_VERSION:
+        return None
+    try:
+        return Manifest(str(data["key"]), str(data["build"]), dict(data["digests"]), dict(data["stamps"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def is_ours(cache_file: Path) -> bool:
+    """Whether the cache file may be written: it does not exist yet, or an earlier build wrote it."""
+    return not os.path.lexists(cache_file) or (cache_file.is_file() and read_manifest(cache_file) is not None)
+
+
+def write_manifest(cache_file: Path, manifest: Manifest) -> None:
+    """Write the cache file whole, through a temporary file, so a reader never sees half of it."""
+    data = {"format": FORMAT, "version": FORMAT_VERSION, "key": manifest.key, "build": manifest.build,
+            "digests": manifest.digests, "stamps": manifest.stamps}
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    temporary = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    os.replace(temporary, cache_file)
+
+
+def reusable(previous: Manifest | None, key: str, build: str | None, contents: dict[str, bytes], site_dir: Path) -> frozenset[str]:
+    """The rendered files the site folder already holds, identical and untouched since the build the cache describes."""
+    if previous is None or previous.key != key or build is None or previous.build != build:
+        return frozenset()
+    same = set()
+    for path, content in contents.items():
+        target = written_as(path)
+        if previous.digests.get(path) != digest(content) or target not in previous.stamps:
+            continue
+        try:
+            if stamp(site_dir / target) != previous.stamps[target]:
+                return frozenset()
+        except OSError:
+            return frozenset()
+        same.add(path)
+    return frozenset(same)
+
+
+def manifest_of(key: str, build: str, contents: dict[str, bytes], built: Path) -> Manifest:
+    """Describe a finished build in the folder ``built``: every rendered file's digest and written file's stamp."""
+    digests = {path: digest(content) for path, content in contents.items()}
+    stamps = {}
+    for path in contents:
+        target = written_as(path)
+        if (built / target).is_file():
+            stamps[target] = stamp(built / target)
+    return Manifest(key, build, digests, stamps)

@@ -1,0 +1,158 @@
+"""Incremental builds: after a change, a build writes only what changed and gives exactly the files of a clean build."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+from generator.publish import mkdocs_site
+from generator.publish.cache import default_cache_file
+from tests.hostile.tree import changes, snapshot
+from tests.site.conftest import NOW, copy_portal, site_files
+
+LATER = "2026-11-24T12:00:00Z"
+EDITED = "incidents/2026/2026-06-09-api-elevated-errors.md"
+REMOVED = "incidents/2026/2026-07-28-search-indexing-delay.md"
+REUSING = re.compile(r"^Reusing (\d+) unchanged files of the previous build; writing (\d+)$", re.MULTILINE)
+
+
+def run_build(root: Path, site_dir: Path, audience: str = "public", *extra: str, now: str = NOW):
+    """Run statusbook build through the CLI and return the result, which must succeed."""
+    arguments = ["build", "--root", str(root), "--audience", audience, "--site-dir", str(site_dir), "--now", now, *extra]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def reused(output: str) -> tuple[int, int]:
+    """How many files a build reused and wrote, from its progress lines; (0, 0) for a clean build."""
+    found = REUSING.search(output)
+    return (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+
+
+def clean_build(root: Path, folder: Path, audience: str = "public", now: str = NOW) -> dict[str, bytes]:
+    """The files of a clean build of the same records into a new folder, without the cache."""
+    run_build(root, folder, audience, "--no-cache", now=now)
+    return site_files(folder)
+
+
+def retitle(root: Path) -> None:
+    """Change one incident's title, as an author editing a record would."""
+    record = root / EDITED
+    record.write_text(record.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1), encoding="utf-8")
+
+
+@pytest.fixture
+def portal(tmp_path) -> Path:
+    """A fresh copy of the example portal."""
+    return copy_portal(tmp_path / "portal")
+
+
+@pytest.mark.parametrize("audience", ["public", "internal"])
+def test_an_edited_incident_rewrites_only_what_shows_it_and_matches_a_clean_build(portal, tmp_path, audience):
+    site_dir = tmp_path / "out" / "site"
+    assert reused(run_build(portal, site_dir, audience).output) == (0, 0)
+    retitle(portal)
+    kept, written = reused(run_build(portal, site_dir, audience).output)
+    assert kept > 5 * written > 0
+    assert site_files(site_dir) == clean_build(portal, tmp_path / "clean", audience)
+    assert "Edited " in (site_dir / "incidents" / "2026-06-09-api-elevated-errors" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_later_moment_and_a_removed_incident_match_a_clean_build(portal, tmp_path):
+    site_dir = tmp_path / "site"
+    run_build(portal, site_dir)
+    (portal / REMOVED).unlink()
+    result = run_build(portal, site_dir, now=LATER)
+    assert reused(result.output)[0] > 0
+    assert site_files(site_dir) == clean_build(portal, tmp_path / "clean", now=LATER)
+    assert not (site_dir / "incidents" / "2026-07-28-search-indexing-delay").exists()
+
+
+def test_changed_settings_build_everything(portal, tmp_path):
+    site_dir = tmp_path / "site"
+    run_build(portal, site_dir)
+    config = portal / "statusbook.yml"
+    config.write_text(re.sub(r"^name: .*$", "name: Renamed Status", config.read_text(encoding="utf-8"), count=1, flags=re.M),
+                      encoding="utf-8")
+    assert reused(run_build(portal, site_dir).output) == (0, 0)
+    assert site_files(site_dir) == clean_build(portal, tmp_path / "clean")
+
+
+def test_a_file_touched_in_the_site_means_a_clean_build(portal, tmp_path):
+    site_dir = tmp_path / "site"
+    run_build(portal, site_dir)
+    page = site_dir / "subscribe" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<p>hand edit</p></body>"), encoding="utf-8")
+    retitle(portal)
+    assert reused(run_build(portal, site_dir).output) == (0, 0)
+    assert site_files(site_dir) == clean_build(portal, tmp_path / "clean")
+
+
+def test_no_cache_neither_reads_nor_writes_the_cache(portal, tmp_path):
+    site_dir = tmp_path / "site"
+    run_build(portal, site_dir)
+    cache = default_cache_file(site_dir)
+    before = cache.read_bytes()
+    retitle(portal)
+    assert reused(run_build(portal, site_dir, "public", "--no-cache").output) == (0, 0)
+    assert cache.read_bytes() == before
+    # The site no longer is the build the cache describes, so the next build is clean too.
+    assert reused(run_build(portal, site_dir).output) == (0, 0)
+
+
+def test_a_foreign_file_where_the_cache_goes_is_left_alone(portal, tmp_path):
+    site_dir = tmp_path / "site"
+    cache = default_cache_file(site_dir)
+    cache.parent.mkdir()
+    cache.write_text("my notes\n", encoding="utf-8")
+    result = run_build(portal, site_dir)
+    assert f"Not using {cache}: it is not a Statusbook build cache; building everything" in result.output
+    assert cache.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_a_corrupt_cache_means_a_clean_build_and_is_replaced(portal, tmp_path):
+    site_dir = tmp_path / "site"
+    run_build(portal, site_dir)
+    cache = default_cache_file(site_dir)
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    data["digests"] = {path: "0" * 32 for path in data["digests"]}
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    retitle(portal)
+    assert reused(run_build(portal, site_dir).output) == (0, 0)
+    assert site_files(site_dir) == clean_build(portal, tmp_path / "clean")
+    assert reused(run_build(portal, site_dir).output)[1] < 5
+
+
+def test_a_failed_incremental_build_leaves_the_site_and_the_cache_as_they_were(portal, tmp_path, monkeypatch):
+    site_dir = tmp_path / "site"
+    run_build(portal, site_dir)
+    before = snapshot(tmp_path, skip=(portal,))
+    retitle(portal)
+
+    def full(built, target, holding):
+        raise OSError(28, os.strerror(28), str(built))
+
+    monkeypatch.setattr(mkdocs_site, "replace_site", full)
+    result = CliRunner().invoke(cli, ["build", "--root", str(portal), "--site-dir", str(site_dir), "--now", NOW])
+    assert result.exit_code == 1 and "Reusing" in result.output
+    assert changes(before, snapshot(tmp_path, skip=(portal,))) == []
+
+
+def test_files_linked_from_the_previous_build_are_never_written_through(portal, tmp_path):
+    site_dir = tmp_path / "site"
+    run_build(portal, site_dir)
+    inodes = {path: os.stat(site_dir / path).st_ino for path in site_files(site_dir)}
+    contents = site_files(site_dir)
+    retitle(portal)
+    run_build(portal, site_dir)
+    after = site_files(site_dir)
+    for path, content in after.items():
+        if path in inodes and os.stat(site_dir / path).st_ino == inodes[path]:
+            assert content == contents[path], f"{path} was rewritten in place"
