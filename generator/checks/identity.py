@@ -7,8 +7,8 @@ from datetime import date, timezone
 from typing import Iterator
 
 from generator.checks import CheckContext, Finding, incident_rule, rule
-from generator.checks.timing import format_time
 from generator.model.incident import Incident
+from generator.model.timing import format_time
 from generator.problems import Level
 
 _ID = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from generator.checks import CheckContext, Finding, incident_rule
-from generator.checks.timing import format_time
 from generator.model.incident import INCIDENT_STATUSES, MAINTENANCE_STATUSES, MILESTONES, MITIGATIONS, Incident
+from generator.model.timing import format_time
 from generator.problems import Level
 
 MAINTENANCE_UNDER_WAY = ("in_progress", "verifying", "completed")

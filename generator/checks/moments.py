@@ -6,10 +6,10 @@ from datetime import date, datetime
 from typing import Iterator
 
 from generator.checks import CheckContext, Finding, rule
-from generator.checks.postmortems import local_date
-from generator.checks.timing import format_time
+from generator.model.followup import local_date
 from generator.model.incident import MILESTONES, Incident
 from generator.model.postmortem import Postmortem
+from generator.model.timing import format_time
 from generator.problems import FieldPath, Level, field_name
 
 Moment = tuple[FieldPath, datetime]
@@ -73,7 +73,7 @@ def future_incident_moments(ctx: CheckContext) -> Iterator[Finding]:
 
 def future_postmortem_moments(ctx: CheckContext) -> Iterator[Finding]:
     """Report a postmortem's draft time later than now, and its dates after today in the site time zone."""
-    today = local_date(ctx.now, ctx)
+    today = local_date(ctx.now, ctx.corpus.site.timezone)
     for postmortem in ctx.corpus.postmortems:
         if postmortem.drafted is not None and postmortem.drafted > ctx.now:
             yield Finding(postmortem.path, future_message(("drafted",), postmortem.drafted, ctx.now), ("drafted",))

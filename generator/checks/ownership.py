@@ -5,20 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from generator.checks import CheckContext, Finding, incident_rule
-from generator.checks.timing import first_out_of_order, format_time
-from generator.model.incident import Handoff, Incident
+from generator.model.incident import Incident
+from generator.model.ownership import current_owner, is_pending
+from generator.model.timing import first_out_of_order, format_time
 from generator.problems import Level
-
-
-def current_owner(handoffs: tuple[Handoff, ...]) -> str:
-    """Return who owns the incident after the handoffs: a pending last handoff has not passed ownership yet."""
-    last = handoffs[-1]
-    return last.to_person if last.acknowledged_at is not None else last.from_person
-
-
-def is_pending(incident: Incident, index: int) -> bool:
-    """Whether a handoff may still await acknowledgement: the last one of an open incident."""
-    return not incident.is_closed and index == len(incident.handoffs) - 1
 
 
 @incident_rule("O401", "commander-required", Level.ERROR, kinds=("incident",))

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
 from typing import Iterator
 
 from generator.checks import CheckContext, Finding, rule
-from generator.checks.timing import format_duration, format_time
 from generator.model.corpus import Corpus
+from generator.model.followup import FollowupDue, followup_due, local_date, requires_postmortem
 from generator.model.incident import Incident
 from generator.model.postmortem import REQUIRED_SECTIONS, ActionItem, Postmortem
+from generator.model.timing import format_duration, format_time
 from generator.problems import Level
 
-DRAFT_WITHIN = timedelta(hours=48)
-REVIEW_WITHIN = timedelta(days=7)
-ASSIGN_WITHIN = timedelta(days=14)
-DONE_WITHIN = timedelta(days=30)
 MAX_SUMMARY_SENTENCES = 5
 
 _ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|a\.m|p\.m|Mr|Mrs|Ms|Dr)\.", re.IGNORECASE)
@@ -29,32 +25,14 @@ def incidents_by_id(corpus: Corpus) -> dict[str, Incident]:
     return {incident.id: incident for incident in corpus.incidents}
 
 
-def requires_postmortem(incident: Incident, corpus: Corpus) -> bool:
-    """Whether the incident's severity requires a postmortem."""
-    severity = corpus.site.severity(incident.severity)
-    return not incident.is_maintenance and severity is not None and severity.postmortem
-
-
-def resolved_at(incident: Incident | None) -> datetime | None:
-    """Return when a resolved incident was resolved; None for anything else."""
-    if incident is None or incident.is_maintenance or incident.status != "resolved":
-        return None
-    return incident.resolved
-
-
-def with_resolution(ctx: CheckContext) -> Iterator[tuple[Postmortem, Incident, datetime]]:
-    """Yield each postmortem whose incident is resolved, with the incident and its resolution time."""
+def with_resolution(ctx: CheckContext) -> Iterator[tuple[Postmortem, Incident, FollowupDue]]:
+    """Yield each postmortem whose incident is resolved, with the incident and when its follow-ups are due."""
     incidents = incidents_by_id(ctx.corpus)
     for postmortem in ctx.corpus.postmortems:
         incident = incidents.get(postmortem.incident_id)
-        resolved = resolved_at(incident)
-        if resolved is not None:
-            yield postmortem, incident, resolved
-
-
-def local_date(moment: datetime, ctx: CheckContext) -> date:
-    """Return the date of a moment in the site time zone."""
-    return moment.astimezone(ctx.corpus.site.timezone).date()
+        due = followup_due(incident, ctx.corpus.site)
+        if due is not None:
+            yield postmortem, incident, due
 
 
 def days(count: int) -> str:
@@ -71,14 +49,13 @@ def items(postmortem: Postmortem) -> Iterator[tuple[int, ActionItem]]:
 def postmortem_missing(ctx: CheckContext) -> Iterator[Finding]:
     """A resolved incident whose severity requires a postmortem (`postmortem: true` in statusbook.yml) has none 48 hours after resolution. Write `<incident id>.postmortem.md` beside the incident file. An imported record (`imported`) is exempt: its history was kept elsewhere, and a postmortem of it is added by choice, not on a deadline."""
     for incident in ctx.corpus.incidents:
-        resolved = resolved_at(incident)
-        if resolved is None or incident.is_imported or incident.id in ctx.corpus.unloaded_postmortems or not requires_postmortem(incident, ctx.corpus):
+        due = followup_due(incident, ctx.corpus.site)
+        if due is None or incident.is_imported or incident.id in ctx.corpus.unloaded_postmortems or not requires_postmortem(incident, ctx.corpus.site):
             continue
-        due = resolved + DRAFT_WITHIN
-        if ctx.corpus.postmortem_of(incident.id) is None and ctx.now > due:
+        if ctx.corpus.postmortem_of(incident.id) is None and ctx.now > due.draft:
             message = (
                 f"severity {incident.severity} requires a postmortem; none exists, and its draft was due by "
-                f"{format_time(due)} (48 h after resolution at {format_time(resolved)}); "
+                f"{format_time(due.draft)} (48 h after resolution at {format_time(due.resolved)}); "
                 f"add {incident.id}.postmortem.md"
             )
             yield Finding(incident.path, message, ("severity",))
@@ -87,12 +64,11 @@ def postmortem_missing(ctx: CheckContext) -> Iterator[Finding]:
 @rule("P602", "draft-late", Level.WARNING)
 def draft_late(ctx: CheckContext) -> Iterator[Finding]:
     """The postmortem draft was shared more than 48 hours after the incident was resolved. Draft postmortems while memories are fresh: within 48 hours of resolution."""
-    for postmortem, _, resolved in with_resolution(ctx):
-        due = resolved + DRAFT_WITHIN
-        if postmortem.drafted is not None and postmortem.drafted > due:
+    for postmortem, _, due in with_resolution(ctx):
+        if postmortem.drafted is not None and postmortem.drafted > due.draft:
             message = (
-                f"drafted {format_time(postmortem.drafted)}, {format_duration(postmortem.drafted - resolved)} after "
-                f"resolution at {format_time(resolved)}; drafts are due within 48 h (by {format_time(due)})"
+                f"drafted {format_time(postmortem.drafted)}, {format_duration(postmortem.drafted - due.resolved)} after "
+                f"resolution at {format_time(due.resolved)}; drafts are due within 48 h (by {format_time(due.draft)})"
             )
             yield Finding(postmortem.path, message, ("drafted",))
 
@@ -100,15 +76,13 @@ def draft_late(ctx: CheckContext) -> Iterator[Finding]:
 @rule("P603", "review-late", Level.WARNING)
 def review_late(ctx: CheckContext) -> Iterator[Finding]:
     """The postmortem was not reviewed within one week of resolution: either it is still unreviewed after the week, or `reviewed_on` is later than the deadline. Hold the review meeting and record its date."""
-    for postmortem, _, resolved in with_resolution(ctx):
-        due = resolved + REVIEW_WITHIN
-        due_day = local_date(due, ctx)
-        if postmortem.reviewed_on is None and ctx.now > due:
-            message = f"not reviewed yet; the review was due by {format_time(due)} (7 days after resolution); set reviewed_on once reviewed"
+    for postmortem, _, due in with_resolution(ctx):
+        if postmortem.reviewed_on is None and ctx.now > due.review:
+            message = f"not reviewed yet; the review was due by {format_time(due.review)} (7 days after resolution); set reviewed_on once reviewed"
             yield Finding(postmortem.path, message, ("status",))
-        elif postmortem.reviewed_on is not None and postmortem.reviewed_on > due_day:
-            late = days((postmortem.reviewed_on - due_day).days)
-            message = f"reviewed_on {postmortem.reviewed_on} is {late} late; reviews are due within 7 days of resolution (by {due_day})"
+        elif postmortem.reviewed_on is not None and postmortem.reviewed_on > due.review_day:
+            late = days((postmortem.reviewed_on - due.review_day).days)
+            message = f"reviewed_on {postmortem.reviewed_on} is {late} late; reviews are due within 7 days of resolution (by {due.review_day})"
             yield Finding(postmortem.path, message, ("reviewed_on",))
 
 
@@ -127,12 +101,11 @@ def review_date_required(ctx: CheckContext) -> Iterator[Finding]:
 @rule("P605", "action-items-unassigned", Level.WARNING)
 def action_items_unassigned(ctx: CheckContext) -> Iterator[Finding]:
     """Two weeks after resolution the postmortem still lists no action items. Assign follow-ups with owners and due dates within two weeks."""
-    for postmortem, _, resolved in with_resolution(ctx):
-        due = resolved + ASSIGN_WITHIN
-        if not postmortem.action_items and ctx.now > due:
+    for postmortem, _, due in with_resolution(ctx):
+        if not postmortem.action_items and ctx.now > due.assign:
             message = (
-                f"no action_items; action items with owners and due dates were due by {format_time(due)} "
-                f"(14 days after resolution at {format_time(resolved)})"
+                f"no action_items; action items with owners and due dates were due by {format_time(due.assign)} "
+                f"(14 days after resolution at {format_time(due.resolved)})"
             )
             yield Finding(postmortem.path, message, ("action_items",), at_key=True)
 
@@ -140,7 +113,7 @@ def action_items_unassigned(ctx: CheckContext) -> Iterator[Finding]:
 @rule("P606", "action-item-overdue", Level.WARNING)
 def action_item_overdue(ctx: CheckContext) -> Iterator[Finding]:
     """An open action item is past its due date (in the site time zone). Finish it, move the due date with a reason, or set its status to `done` or `not_doing`."""
-    today = local_date(ctx.now, ctx)
+    today = local_date(ctx.now, ctx.corpus.site.timezone)
     for postmortem in ctx.corpus.postmortems:
         for index, item in items(postmortem):
             if item.status == "open" and item.due is not None and today > item.due:
@@ -152,15 +125,13 @@ def action_item_overdue(ctx: CheckContext) -> Iterator[Finding]:
 @rule("P607", "action-item-due-late", Level.WARNING)
 def action_item_due_late(ctx: CheckContext) -> Iterator[Finding]:
     """An action item of a required postmortem is due more than 30 days after the incident was resolved. Plan action items to be done within 30 days; split longer work into a first step that fits."""
-    for postmortem, incident, resolved in with_resolution(ctx):
-        if not requires_postmortem(incident, ctx.corpus):
+    for postmortem, incident, due in with_resolution(ctx):
+        if not requires_postmortem(incident, ctx.corpus.site):
             continue
-        resolved_day = local_date(resolved, ctx)
-        limit = local_date(resolved + DONE_WITHIN, ctx)
         for index, item in items(postmortem):
-            if item.due is not None and item.due > limit:
-                after = days((item.due - resolved_day).days)
-                message = f"due {item.due}, {after} after resolution; action items are to be done within 30 days (by {limit})"
+            if item.due is not None and item.due > due.done_day:
+                after = days((item.due - due.resolved_day).days)
+                message = f"due {item.due}, {after} after resolution; action items are to be done within 30 days (by {due.done_day})"
                 yield Finding(postmortem.path, message, ("action_items", index, "due"))
 
 

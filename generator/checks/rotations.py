@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from itertools import combinations
 from typing import Iterator
 
 from generator.checks import CheckContext, Finding, rule
+from generator.model.coverage import DECIDE_FROM_DAY, coverage, month_after, next_month_end
 from generator.model.rotation import WEEKDAYS, Override, Rotation, Shift
 from generator.problems import Level
 
 MIN_SPACING = timedelta(days=7)
-DECIDE_FROM_DAY = 16
 
 IndexedShift = tuple[int, Shift]
 
@@ -30,15 +30,6 @@ def neighbours(rotation: Rotation) -> Iterator[tuple[IndexedShift, IndexedShift]
     """Yield consecutive pairs of shifts in start order."""
     ordered = by_start(rotation)
     yield from zip(ordered, ordered[1:])
-
-
-def coverage(rotation: Rotation) -> tuple[datetime, datetime] | None:
-    """Return the first shift start and the last shift end, if there are shifts."""
-    if not rotation.shifts:
-        return None
-    first = min(rotation.shifts, key=lambda s: s.start)
-    last = max(rotation.shifts, key=lambda s: s.start)
-    return rotation.shift_start(first), rotation.shift_end(last)
 
 
 @rule("C801", "shift-day", Level.ERROR)
@@ -116,11 +107,6 @@ def backup_self(ctx: CheckContext) -> Iterator[Finding]:
                 yield Finding(rotation.path, message, ("shifts", index, "backup"))
 
 
-def month_after(day: date) -> date:
-    """Return the first day of the month after ``day``'s month."""
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
 @rule("C807", "next-month-undecided", Level.WARNING)
 def next_month_undecided(ctx: CheckContext) -> Iterator[Finding]:
     """From the 16th of a month, the next month's rotation must be decided: shifts must cover until the end of the next month. Add the next month's shifts."""
@@ -129,7 +115,7 @@ def next_month_undecided(ctx: CheckContext) -> Iterator[Finding]:
         if today.day < DECIDE_FROM_DAY:
             continue
         next_month = month_after(today)
-        needed = datetime.combine(month_after(next_month), time(), rotation.timezone)
+        needed = next_month_end(rotation, today)
         span = coverage(rotation)
         if span is None or span[1] < needed:
             runs = f"shifts run until {when(rotation, span[1])}" if span else "no shifts are listed"

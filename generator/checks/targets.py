@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 from typing import Iterator
 
 from generator.checks import CheckContext, Finding, incident_rule
-from generator.checks.timing import deadline, format_duration, format_target, format_time
 from generator.model.incident import Incident
 from generator.model.site import Severity
+from generator.model.timing import deadline, format_duration, format_target, format_time
 from generator.problems import Level
 
 

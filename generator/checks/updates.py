@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from generator.checks import CheckContext, Finding, incident_rule
-from generator.checks.timing import first_out_of_order, format_duration, format_time
 from generator.model.incident import Incident
+from generator.model.timing import first_out_of_order, format_duration, format_time
 from generator.problems import Level
 
 # Which status may follow which in consecutive updates; repeating a status is always allowed.

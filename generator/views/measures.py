@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from generator.checks.timing import deadline
 from generator.model.incident import Incident
 from generator.model.site import Site
+from generator.model.timing import deadline
 
 MEASURES = ("detect", "acknowledge", "mitigate", "resolve")
 MEASURE_LABELS = {
