@@ -8,7 +8,8 @@ from typing import Iterator
 from generator.checks import CheckContext, Finding, incident_rule
 from generator.model.incident import Incident
 from generator.model.site import Severity
-from generator.model.timing import deadline, format_duration, format_target, format_time
+from generator.model.targets import target_due
+from generator.model.timing import format_duration, format_target, format_time
 from generator.problems import Level
 
 
@@ -27,7 +28,7 @@ def response_target(incident: Incident, ctx: CheckContext) -> Iterator[Finding]:
     severity = ctx.corpus.site.severity(incident.severity)
     if severity is None or incident.detected is None:
         return
-    due = deadline(incident.detected, severity.response, ctx.corpus.site.timezone)
+    due = target_due("acknowledge", incident, ctx.corpus.site)
     target = _target_text(severity, severity.response, due, ctx)
     if incident.acknowledged is not None and incident.acknowledged > due:
         took = format_duration(incident.acknowledged - incident.detected)
@@ -44,7 +45,7 @@ def resolve_target(incident: Incident, ctx: CheckContext) -> Iterator[Finding]:
     severity = ctx.corpus.site.severity(incident.severity)
     if severity is None or incident.detected is None:
         return
-    due = deadline(incident.detected, severity.resolve, ctx.corpus.site.timezone)
+    due = target_due("resolve", incident, ctx.corpus.site)
     target = _target_text(severity, severity.resolve, due, ctx)
     if incident.resolved is not None and incident.resolved > due:
         took = format_duration(incident.resolved - incident.detected)
