@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.checks import all_rules
+from generator.checks.registry import all_rules
 from generator.loading.codes import LOADING_CODES
 from generator.loading.schema import Field, Kind, ListOf, MapOf, Record
 from generator.loading.specs import RECORD_TYPES
