@@ -1,4 +1,4 @@
-"""Every rule module, registered explicitly: the validator runs the rules they declare."""
+"""Every rule module, registered explicitly: the validator runs the rules they declare, at the portal's levels."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from generator.checks import (
     updates,
 )
 from generator.checks.rules import CheckContext, Rule
+from generator.checks.settings import OFF, rule_levels
 from generator.model.corpus import Corpus
 from generator.problems import Problem
 
@@ -44,6 +45,12 @@ def all_rules() -> list[Rule]:
 
 
 def run_checks(corpus: Corpus, now: datetime) -> list[Problem]:
-    """Run every rule over the corpus and collect all problems."""
+    """Run every rule over the corpus at the level the portal sets for it, skipping those it turns off."""
+    rules = all_rules()
+    levels, problems = rule_levels(rules, corpus)
     ctx = CheckContext(corpus, now)
-    return [problem for rule in all_rules() for problem in rule.run(ctx)]
+    for rule in rules:
+        level = levels.get(rule.code, rule.level)
+        if level != OFF:
+            problems.extend(rule.run(ctx, level))
+    return problems
