@@ -52,6 +52,7 @@ class RuleList:
         self.rules: list[Rule] = []
 
     def __iter__(self) -> Iterator[Rule]:
+        """Iterate over the rules in declaration order."""
         return iter(self.rules)
 
     def rule(self, code: str, name: str, level: Level) -> Callable[[RuleFunction], RuleFunction]:
