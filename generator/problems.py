@@ -22,20 +22,24 @@ class Level(enum.IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One finding about one record, located by file and, once known, line and column."""
+    """One problem in one record: file, field or line and column, code, level and message (a rule stamps its own)."""
 
     path: str
-    code: str
-    level: Level
     message: str
     field: FieldPath = ()
     at_key: bool = False
     line: int = 0
     column: int = 0
+    code: str = ""
+    level: Level = Level.ERROR
 
     def located(self, line: int, column: int) -> Problem:
         """Return a copy placed at ``line`` and ``column`` (1-based)."""
         return replace(self, line=line, column=column)
+
+    def stamped(self, code: str, level: Level) -> Problem:
+        """Return a copy with the code and level of the rule that found it."""
+        return replace(self, code=code, level=level)
 
     def sort_key(self) -> tuple:
         """Order problems by file, position, then code."""
@@ -61,9 +65,9 @@ def did_you_mean(word: object, candidates: Iterable[str]) -> str:
 
 def error(path: str, code: str, message: str, field: FieldPath = (), **extra) -> Problem:
     """Build an error problem."""
-    return Problem(path, code, Level.ERROR, message, field, **extra)
+    return Problem(path, message, field, code=code, level=Level.ERROR, **extra)
 
 
 def warning(path: str, code: str, message: str, field: FieldPath = (), **extra) -> Problem:
     """Build a warning problem."""
-    return Problem(path, code, Level.WARNING, message, field, **extra)
+    return Problem(path, message, field, code=code, level=Level.WARNING, **extra)

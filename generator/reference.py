@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.checks import all_rules
+from generator.checks.registry import all_rules
 from generator.loading.codes import LOADING_CODES
 from generator.loading.schema import Field, Kind, ListOf, MapOf, Record
 from generator.loading.specs import RECORD_TYPES
@@ -139,9 +139,28 @@ def formats_section() -> str:
     )
 
 
+LEVELS_SECTION = """## Setting a rule's level
+
+Each rule below has a level. A portal may raise a warning rule to an error, or turn it off, in the `checks:` section
+of `statusbook.yml`, by code, as linters do:
+
+```yaml
+checks:
+  I308: error   # an update that commits too far ahead now fails validation
+  P606: off     # overdue action items are tracked elsewhere
+```
+
+The levels are `error`, `warning` and `off`. An error rule stays an error (`error` is the only level it accepts):
+records that break it are not built. An entry with a code that names no rule, another level, or an error rule set to
+`warning` or `off` is itself an error, S013, at the entry, and is ignored. The codes of reading files (L and S) cannot
+be set.
+"""
+
+
 def rules_page() -> str:
     """Render the rule reference as Markdown, one section per code."""
-    parts = ["# Validation rules\n", "Generated from the rule docstrings in `generator/checks/` by `python -m generator.reference`.\n"]
+    parts = ["# Validation rules\n", "Generated from the rule docstrings in `generator/checks/` by `python -m generator.reference`.\n",
+             LEVELS_SECTION]
     rows = "\n".join(f"| {code} | {name} | {doc} |" for code, (name, doc) in LOADING_CODES.items())
     parts.append("## Reading files\n\nAll of these are errors, except the warnings S001, L011 and L016.\n\n| code | name | meaning |\n|---|---|---|\n" + rows + "\n")
     for check in all_rules():

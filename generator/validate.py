@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from generator.checks import run_checks
+from generator.checks.registry import run_checks
 from generator.loading.corpus import Loaded, load_root
 from generator.loading.locate import place
 from generator.memory import collection_paused

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from generator.checks import CheckContext, Finding, rule
+from generator.checks.rules import CheckContext, RuleList
 from generator.model import paths
 from generator.model.corpus import Corpus
 from generator.model.site import SITE_ADDRESSES, missing_address
-from generator.problems import FieldPath, Level
+from generator.problems import FieldPath, Level, Problem
+
+RULES = RuleList()
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +24,11 @@ class Claim:
     fix: str
     addresses: tuple[str, ...]
 
-    def finding(self, message: str) -> Finding:
+    def finding(self, message: str) -> Problem:
         """Report a problem with this id where it is defined: its field, or line 1 of its file."""
         if self.field:
-            return Finding(self.path, message, self.field)
-        return Finding(self.path, message, line=1, column=1)
+            return Problem(self.path, message, self.field)
+        return Problem(self.path, message, line=1, column=1)
 
 
 def served(sources: tuple[str, ...]) -> tuple[str, ...]:
@@ -58,8 +60,8 @@ def claims(corpus: Corpus) -> list[Claim]:
     return found
 
 
-@rule("R107", "reserved-address", Level.ERROR)
-def reserved_address(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("R107", "reserved-address", Level.ERROR)
+def reserved_address(ctx: CheckContext) -> Iterator[Problem]:
     """A rotation, component or person id would put its page or file at an address the site already uses, such as rotation `index` (the on-call overview at `oncall/`) or rotation `people` (the folder of everyone's calendars, `oncall/people/`). One of the two would silently replace the other, and case-insensitive file systems count `Index` as `index`. Rename the rotation file, or the id in `statusbook.yml` or `people.yml`."""
     reserved = paths.reserved_addresses()
     for claim in claims(ctx.corpus):
@@ -78,8 +80,8 @@ def clash_message(claim: Claim, mine: str, other: Claim, theirs: str) -> str:
             f"of {other.owner}{where}; {claim.fix}")
 
 
-@rule("R108", "shared-address", Level.ERROR)
-def shared_address(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("R108", "shared-address", Level.ERROR)
+def shared_address(ctx: CheckContext) -> Iterator[Problem]:
     """Two ids would put their pages or files at one address: two rotation files of the same name in different folders under `rotations/`, or ids that differ only in case, which case-insensitive file systems store as one file. Only one of them would be published. Rename one of them."""
     first: dict[str, tuple[Claim, str]] = {}
     for claim in claims(ctx.corpus):
@@ -91,10 +93,10 @@ def shared_address(ctx: CheckContext) -> Iterator[Finding]:
             first[address.casefold()] = (claim, address)
 
 
-@rule("R109", "site-address", Level.WARNING)
-def site_address(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("R109", "site-address", Level.WARNING)
+def site_address(ctx: CheckContext) -> Iterator[Problem]:
     """`statusbook.yml` should give the address each site is published at: `url` for the public status site, `internal_url` for the internal records portal (`--audience internal`). Their feeds, badges and API need absolute links, so `statusbook build` refuses a site without its address (exit 2) with the same message; add the key."""
     for audience in SITE_ADDRESSES:
         message = missing_address(ctx.corpus.site, audience)
         if message:
-            yield Finding(ctx.corpus.config_path, message, line=1, column=1)
+            yield Problem(ctx.corpus.config_path, message, line=1, column=1)

@@ -6,10 +6,12 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from generator.checks import CheckContext, Finding, rule
+from generator.checks.rules import CheckContext, RuleList
 from generator.model.postmortem import Postmortem
 from generator.model.site import Person
-from generator.problems import Level
+from generator.problems import Level, Problem
+
+RULES = RuleList()
 
 BLAME_PHRASES = (
     r"human\s+error",
@@ -32,25 +34,25 @@ def position(body: str, offset: int, body_line: int) -> tuple[int, int]:
     return body_line + before.count("\n"), offset - (before.rfind("\n") + 1) + 1
 
 
-def blame_in_body(path: str, body: str, body_line: int) -> Iterator[Finding]:
+def blame_in_body(path: str, body: str, body_line: int) -> Iterator[Problem]:
     """Yield a finding for each blaming phrase in a Markdown body."""
     for match in BLAME.finditer(body):
         line, column = position(body, match.start(), body_line)
         phrase = " ".join(match.group(0).split())
-        yield Finding(path, f"'{phrase}' assigns blame; {ADVICE}", line=line, column=column)
+        yield Problem(path, f"'{phrase}' assigns blame; {ADVICE}", line=line, column=column)
 
 
-def blame_in_items(postmortem: Postmortem) -> Iterator[Finding]:
+def blame_in_items(postmortem: Postmortem) -> Iterator[Problem]:
     """Yield a finding for each blaming phrase in an action item title."""
     for index, item in enumerate(postmortem.action_items):
         for match in BLAME.finditer(item.title):
             phrase = " ".join(match.group(0).split())
             message = f"action item title says '{phrase}', which assigns blame; {ADVICE}"
-            yield Finding(postmortem.path, message, ("action_items", index, "title"))
+            yield Problem(postmortem.path, message, ("action_items", index, "title"))
 
 
-@rule("B701", "blame-wording", Level.WARNING)
-def blame_wording(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("B701", "blame-wording", Level.WARNING)
+def blame_wording(ctx: CheckContext) -> Iterator[Problem]:
     """Postmortems, incident notes and action item titles use blaming words such as "human error", "careless", "should have known" or "forgot to". Postmortems are blameless: describe what the system allowed to happen and how to make it safer, not who erred."""
     for incident in ctx.corpus.incidents:
         yield from blame_in_body(incident.path, incident.body, incident.body_line)
@@ -112,8 +114,8 @@ def section_text(postmortem: Postmortem, title: str) -> tuple[str, int] | None:
     return "\n".join(body_lines[first : lines.stop - postmortem.body_line]), lines.start
 
 
-@rule("B702", "person-as-root-cause", Level.WARNING)
-def person_as_root_cause(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("B702", "person-as-root-cause", Level.WARNING)
+def person_as_root_cause(ctx: CheckContext) -> Iterator[Problem]:
     """The Root cause section names a person (by id, full name or unique first name). A root cause is a condition of the system or process, never a person: describe what allowed the failure."""
     patterns = person_patterns(ctx.corpus.people)
     if not patterns:
@@ -127,4 +129,4 @@ def person_as_root_cause(ctx: CheckContext) -> Iterator[Finding]:
         for start, end, person in name_matches(text, patterns):
             line, column = position(text, start, first_line)
             message = f"Root cause names a person: '{text[start:end]}' ({person.id}); describe the conditions that allowed the failure, not who erred"
-            yield Finding(postmortem.path, message, line=line, column=column)
+            yield Problem(postmortem.path, message, line=line, column=column)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Iterator
 
-from generator.checks import CheckContext, Finding, rule
-from generator.checks.postmortems import local_date
-from generator.checks.timing import format_time
+from generator.checks.rules import CheckContext, RuleList
+from generator.model.followup import local_date
 from generator.model.incident import MILESTONES, Incident
 from generator.model.postmortem import Postmortem
-from generator.problems import FieldPath, Level, field_name
+from generator.model.timing import format_time
+from generator.problems import FieldPath, Level, Problem, field_name
+
+RULES = RuleList()
 
 Moment = tuple[FieldPath, datetime]
 
@@ -56,27 +58,27 @@ def future_day_message(where: FieldPath, day: date, today: date) -> str:
     )
 
 
-@rule("I206", "moment-in-future", Level.ERROR)
-def moment_in_future(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("I206", "moment-in-future", Level.ERROR)
+def moment_in_future(ctx: CheckContext) -> Iterator[Problem]:
     """A record reports a moment later than now: a milestone (started, detected, acknowledged, mitigated, resolved), an update's or timeline entry's `at`, a handoff's `at` or `acknowledged_at`, a postmortem's `drafted` or `reviewed_on`, or an action item's `done_on`. A record cannot report what has not happened, and the site would publish it as if it had: it is usually a wrong date, hour or UTC offset, or a wrong `--now`. A moment equal to now is fine (the responder commands write `at` as now); there is no allowance for clock skew, because every page and API file is judged at the one moment now, and an update from later would be listed while the status says it has not happened. Plans and promises are not moments: a maintenance window's `scheduled_for` and `scheduled_until`, any `next_update` and an action item's `due` may lie ahead. Dates are judged in the site time zone."""
     yield from future_incident_moments(ctx)
     yield from future_postmortem_moments(ctx)
 
 
-def future_incident_moments(ctx: CheckContext) -> Iterator[Finding]:
+def future_incident_moments(ctx: CheckContext) -> Iterator[Problem]:
     """Report each incident moment later than now."""
     for incident in ctx.corpus.incidents:
         for where, moment in incident_moments(incident):
             if moment > ctx.now:
-                yield Finding(incident.path, future_message(where, moment, ctx.now), where)
+                yield Problem(incident.path, future_message(where, moment, ctx.now), where)
 
 
-def future_postmortem_moments(ctx: CheckContext) -> Iterator[Finding]:
+def future_postmortem_moments(ctx: CheckContext) -> Iterator[Problem]:
     """Report a postmortem's draft time later than now, and its dates after today in the site time zone."""
-    today = local_date(ctx.now, ctx)
+    today = local_date(ctx.now, ctx.corpus.site.timezone)
     for postmortem in ctx.corpus.postmortems:
         if postmortem.drafted is not None and postmortem.drafted > ctx.now:
-            yield Finding(postmortem.path, future_message(("drafted",), postmortem.drafted, ctx.now), ("drafted",))
+            yield Problem(postmortem.path, future_message(("drafted",), postmortem.drafted, ctx.now), ("drafted",))
         for where, day in postmortem_days(postmortem):
             if day > today:
-                yield Finding(postmortem.path, future_day_message(where, day, today), where)
+                yield Problem(postmortem.path, future_day_message(where, day, today), where)

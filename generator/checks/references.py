@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from generator.checks import CheckContext, Finding, incident_rule, rule
+from generator.checks.rules import CheckContext, RuleList
 from generator.model.corpus import Corpus
 from generator.model.incident import ROLES, Incident
 from generator.model.postmortem import Postmortem
 from generator.model.rotation import Rotation
-from generator.problems import FieldPath, Level, did_you_mean, field_name
+from generator.problems import FieldPath, Level, Problem, did_you_mean, field_name
+
+RULES = RuleList()
 
 PersonRef = tuple[str, FieldPath, str | None]
 
@@ -53,8 +55,8 @@ def person_references(corpus: Corpus) -> Iterator[PersonRef]:
         yield from rotation_people(rotation)
 
 
-@rule("R201", "unknown-person", Level.ERROR)
-def unknown_person(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("R201", "unknown-person", Level.ERROR)
+def unknown_person(ctx: CheckContext) -> Iterator[Problem]:
     """Every person named in a record (commander, roles, handoffs, timeline, postmortem authors and action item owners, rotation shifts and overrides) must be listed by id in `people.yml`, so that people can be reached and renamed in one place. Fix the id or add the person."""
     corpus = ctx.corpus
     if not corpus.people_loaded:
@@ -64,11 +66,11 @@ def unknown_person(ctx: CheckContext) -> Iterator[Finding]:
         if person_id and corpus.person(person_id) is None:
             hint = did_you_mean(person_id, known)
             message = f"{field_name(field)}: unknown person '{person_id}'{hint}; people are listed in {corpus.people_path}"
-            yield Finding(path, message, field)
+            yield Problem(path, message, field)
 
 
-@incident_rule("R202", "unknown-component", Level.ERROR)
-def unknown_component(incident: Incident, ctx: CheckContext) -> Iterator[Finding]:
+@RULES.incident_rule("R202", "unknown-component", Level.ERROR)
+def unknown_component(incident: Incident, ctx: CheckContext) -> Iterator[Problem]:
     """Every component an incident affects must be configured in `statusbook.yml`, or it cannot be shown on the status page. Fix the id or add the component."""
     site = ctx.corpus.site
     known = [component.id for component in site.components]
@@ -76,22 +78,22 @@ def unknown_component(incident: Incident, ctx: CheckContext) -> Iterator[Finding
         if site.component(component_id) is None:
             hint = did_you_mean(component_id, known)
             message = f"unknown component '{component_id}'{hint}; components are configured in {ctx.corpus.config_path}"
-            yield Finding(incident.path, message, ("components", component_id), at_key=True)
+            yield Problem(incident.path, message, ("components", component_id), at_key=True)
 
 
-@incident_rule("R203", "unknown-severity", Level.ERROR)
-def unknown_severity(incident: Incident, ctx: CheckContext) -> Iterator[Finding]:
+@RULES.incident_rule("R203", "unknown-severity", Level.ERROR)
+def unknown_severity(incident: Incident, ctx: CheckContext) -> Iterator[Problem]:
     """The severity of a record must be one configured in `statusbook.yml`, because its targets (response, resolution, update cadence) come from there."""
     site = ctx.corpus.site
     if incident.severity is not None and site.severity(incident.severity) is None:
         configured = ", ".join(severity.id for severity in site.severities) or "none"
         message = f"unknown severity '{incident.severity}'; configured severities: {configured}"
-        yield Finding(incident.path, message, ("severity",))
+        yield Problem(incident.path, message, ("severity",))
 
 
-@incident_rule("R204", "severity-required", Level.ERROR, kinds=("incident",))
-def severity_required(incident: Incident, ctx: CheckContext) -> Iterator[Finding]:
+@RULES.incident_rule("R204", "severity-required", Level.ERROR, kinds=("incident",))
+def severity_required(incident: Incident, ctx: CheckContext) -> Iterator[Problem]:
     """An incident must have a severity: it sets the response and resolution targets and the update cadence. Maintenance windows may omit it."""
     if incident.severity is None:
         configured = ", ".join(severity.id for severity in ctx.corpus.site.severities)
-        yield Finding(incident.path, f"missing 'severity' for an incident; expected one of: {configured}")
+        yield Problem(incident.path, f"missing 'severity' for an incident; expected one of: {configured}")

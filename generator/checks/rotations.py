@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from itertools import combinations
 from typing import Iterator
 
-from generator.checks import CheckContext, Finding, rule
+from generator.checks.rules import CheckContext, RuleList
+from generator.model.coverage import DECIDE_FROM_DAY, coverage, month_after, next_month_end
 from generator.model.rotation import WEEKDAYS, Override, Rotation, Shift
-from generator.problems import Level
+from generator.problems import Level, Problem
+
+RULES = RuleList()
 
 MIN_SPACING = timedelta(days=7)
-DECIDE_FROM_DAY = 16
 
 IndexedShift = tuple[int, Shift]
 
@@ -32,17 +34,8 @@ def neighbours(rotation: Rotation) -> Iterator[tuple[IndexedShift, IndexedShift]
     yield from zip(ordered, ordered[1:])
 
 
-def coverage(rotation: Rotation) -> tuple[datetime, datetime] | None:
-    """Return the first shift start and the last shift end, if there are shifts."""
-    if not rotation.shifts:
-        return None
-    first = min(rotation.shifts, key=lambda s: s.start)
-    last = max(rotation.shifts, key=lambda s: s.start)
-    return rotation.shift_start(first), rotation.shift_end(last)
-
-
-@rule("C801", "shift-day", Level.ERROR)
-def shift_day(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("C801", "shift-day", Level.ERROR)
+def shift_day(ctx: CheckContext) -> Iterator[Problem]:
     """A shift starts on a day other than the rotation's handover weekday. Shifts are weekly and change at the handover; move the start to the handover day."""
     for rotation in ctx.corpus.rotations:
         wanted = WEEKDAYS.index(rotation.handover_day)
@@ -50,47 +43,47 @@ def shift_day(ctx: CheckContext) -> Iterator[Finding]:
             if shift.start.weekday() != wanted:
                 actual = WEEKDAYS[shift.start.weekday()].capitalize()
                 message = f"shift starts {shift.start}, a {actual}; shifts start on the handover day, {rotation.handover_day.capitalize()}"
-                yield Finding(rotation.path, message, ("shifts", index, "start"))
+                yield Problem(rotation.path, message, ("shifts", index, "start"))
 
 
-@rule("C802", "shifts-order", Level.ERROR)
-def shifts_order(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("C802", "shifts-order", Level.ERROR)
+def shifts_order(ctx: CheckContext) -> Iterator[Problem]:
     """Shifts are not listed in order of their start dates. List them oldest first so the schedule reads top to bottom."""
     for rotation in ctx.corpus.rotations:
         for index in range(1, len(rotation.shifts)):
             previous, shift = rotation.shifts[index - 1], rotation.shifts[index]
             if shift.start < previous.start:
                 message = f"shift starting {shift.start} is listed after the one starting {previous.start}; list shifts in start order"
-                yield Finding(rotation.path, message, ("shifts", index, "start"))
+                yield Problem(rotation.path, message, ("shifts", index, "start"))
 
 
-@rule("C803", "coverage-gap", Level.ERROR)
-def coverage_gap(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("C803", "coverage-gap", Level.ERROR)
+def coverage_gap(ctx: CheckContext) -> Iterator[Problem]:
     """Consecutive shifts leave time in which no one is on duty. Add a shift for the missing week or move the next shift's start to the end of the previous one."""
     for rotation in ctx.corpus.rotations:
         for (_, before), (index, after) in neighbours(rotation):
             end, start = rotation.shift_end(before), rotation.shift_start(after)
             if start > end:
                 message = f"no one on duty from {when(rotation, end)} to {when(rotation, start)}; add a shift for that time"
-                yield Finding(rotation.path, message, ("shifts", index, "start"))
+                yield Problem(rotation.path, message, ("shifts", index, "start"))
 
 
-@rule("C804", "coverage-overlap", Level.ERROR)
-def coverage_overlap(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("C804", "coverage-overlap", Level.ERROR)
+def coverage_overlap(ctx: CheckContext) -> Iterator[Problem]:
     """Consecutive shifts overlap or start on the same day, so two people hold one week's duty. Keep one shift per week; use an override for a partial swap."""
     for rotation in ctx.corpus.rotations:
         for (_, before), (index, after) in neighbours(rotation):
             end, start = rotation.shift_end(before), rotation.shift_start(after)
             if after.start == before.start:
                 message = f"two shifts start on {after.start} ({before.person} and {after.person}); keep one shift per week"
-                yield Finding(rotation.path, message, ("shifts", index, "start"))
+                yield Problem(rotation.path, message, ("shifts", index, "start"))
             elif start < end:
                 message = f"shift starting {when(rotation, start)} overlaps the previous shift, which runs until {when(rotation, end)}"
-                yield Finding(rotation.path, message, ("shifts", index, "start"))
+                yield Problem(rotation.path, message, ("shifts", index, "start"))
 
 
-@rule("C805", "shift-spacing", Level.ERROR)
-def shift_spacing(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("C805", "shift-spacing", Level.ERROR)
+def shift_spacing(ctx: CheckContext) -> Iterator[Problem]:
     """One person has two shifts less than a week apart, such as back-to-back weeks. Leave at least one week between a person's shifts so they can rest."""
     for rotation in ctx.corpus.rotations:
         latest: dict[str, Shift] = {}
@@ -103,33 +96,28 @@ def shift_spacing(ctx: CheckContext) -> Iterator[Finding]:
                     f"{shift.person} is on duty from {previous.start} and again from {shift.start}; leave at least "
                     f"one week between a person's shifts (next shift from {earliest} at the earliest)"
                 )
-                yield Finding(rotation.path, message, ("shifts", index, "person"))
+                yield Problem(rotation.path, message, ("shifts", index, "person"))
 
 
-@rule("C806", "backup-self", Level.ERROR)
-def backup_self(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("C806", "backup-self", Level.ERROR)
+def backup_self(ctx: CheckContext) -> Iterator[Problem]:
     """A shift's backup is the person on duty. The backup covers when the person on duty cannot: name someone else."""
     for rotation in ctx.corpus.rotations:
         for index, shift in enumerate(rotation.shifts):
             if shift.backup is not None and shift.backup == shift.person:
                 message = f"backup is {shift.backup}, the person on duty; name someone else as backup"
-                yield Finding(rotation.path, message, ("shifts", index, "backup"))
+                yield Problem(rotation.path, message, ("shifts", index, "backup"))
 
 
-def month_after(day: date) -> date:
-    """Return the first day of the month after ``day``'s month."""
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-@rule("C807", "next-month-undecided", Level.WARNING)
-def next_month_undecided(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("C807", "next-month-undecided", Level.WARNING)
+def next_month_undecided(ctx: CheckContext) -> Iterator[Problem]:
     """From the 16th of a month, the next month's rotation must be decided: shifts must cover until the end of the next month. Add the next month's shifts."""
     for rotation in ctx.corpus.rotations:
         today = ctx.now.astimezone(rotation.timezone).date()
         if today.day < DECIDE_FROM_DAY:
             continue
         next_month = month_after(today)
-        needed = datetime.combine(month_after(next_month), time(), rotation.timezone)
+        needed = next_month_end(rotation, today)
         span = coverage(rotation)
         if span is None or span[1] < needed:
             runs = f"shifts run until {when(rotation, span[1])}" if span else "no shifts are listed"
@@ -137,11 +125,11 @@ def next_month_undecided(ctx: CheckContext) -> Iterator[Finding]:
                 f"{runs}; from the {DECIDE_FROM_DAY}th of {today:%B} the {next_month:%B %Y} rotation must be decided: "
                 f"add shifts until the end of {next_month:%B} ({when(rotation, needed)})"
             )
-            yield Finding(rotation.path, message, ("shifts",), at_key=True)
+            yield Problem(rotation.path, message, ("shifts",), at_key=True)
 
 
-@rule("C808", "no-one-on-duty", Level.WARNING)
-def no_one_on_duty(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("C808", "no-one-on-duty", Level.WARNING)
+def no_one_on_duty(ctx: CheckContext) -> Iterator[Problem]:
     """No shift covers the present moment: the rotation has run out, has not begun, or has a gap now. Add a shift so someone is on duty."""
     for rotation in ctx.corpus.rotations:
         if any(rotation.shift_start(s) <= ctx.now < rotation.shift_end(s) for s in rotation.shifts):
@@ -152,11 +140,11 @@ def no_one_on_duty(ctx: CheckContext) -> Iterator[Finding]:
         else:
             detail = f"shifts cover {when(rotation, span[0])} to {when(rotation, span[1])}"
         message = f"no one is on duty now ({when(rotation, ctx.now)}); {detail}"
-        yield Finding(rotation.path, message, ("shifts",), at_key=True)
+        yield Problem(rotation.path, message, ("shifts",), at_key=True)
 
 
-@rule("C809", "override-window", Level.ERROR)
-def override_window(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("C809", "override-window", Level.ERROR)
+def override_window(ctx: CheckContext) -> Iterator[Problem]:
     """An override ends before it starts, or lies outside the time the shifts cover. Correct its start and end; an override replaces part of a shift, so it must fall within the schedule."""
     for rotation in ctx.corpus.rotations:
         span = coverage(rotation)
@@ -166,24 +154,24 @@ def override_window(ctx: CheckContext) -> Iterator[Finding]:
 
 def window_problems(
     rotation: Rotation, index: int, override: Override, span: tuple[datetime, datetime] | None
-) -> Iterator[Finding]:
+) -> Iterator[Problem]:
     """Yield what is wrong with one override's start and end."""
     if override.end <= override.start:
         message = f"override ends {when(rotation, override.end)}, not after its start {when(rotation, override.start)}"
-        yield Finding(rotation.path, message, ("overrides", index, "end"))
+        yield Problem(rotation.path, message, ("overrides", index, "end"))
     elif span is None:
-        yield Finding(rotation.path, "override has no shifts to replace; add shifts first", ("overrides", index, "start"))
+        yield Problem(rotation.path, "override has no shifts to replace; add shifts first", ("overrides", index, "start"))
     elif override.start < span[0] or override.end > span[1]:
         name = "start" if override.start < span[0] else "end"
         message = (
             f"override from {when(rotation, override.start)} to {when(rotation, override.end)} falls outside the "
             f"shifts, which cover {when(rotation, span[0])} to {when(rotation, span[1])}"
         )
-        yield Finding(rotation.path, message, ("overrides", index, name))
+        yield Problem(rotation.path, message, ("overrides", index, name))
 
 
-@rule("C810", "override-overlap", Level.ERROR)
-def override_overlap(ctx: CheckContext) -> Iterator[Finding]:
+@RULES.rule("C810", "override-overlap", Level.ERROR)
+def override_overlap(ctx: CheckContext) -> Iterator[Problem]:
     """Two overrides of one rotation overlap, so it is unclear who is on duty. Merge them or make them follow one another."""
     for rotation in ctx.corpus.rotations:
         valid = [(i, o) for i, o in enumerate(rotation.overrides) if o.end > o.start]
@@ -193,4 +181,4 @@ def override_overlap(ctx: CheckContext) -> Iterator[Finding]:
                     f"overrides[{second}] ({b.person}, {when(rotation, b.start)} to {when(rotation, b.end)}) overlaps "
                     f"overrides[{first}] ({a.person}, {when(rotation, a.start)} to {when(rotation, a.end)})"
                 )
-                yield Finding(rotation.path, message, ("overrides", second, "start"))
+                yield Problem(rotation.path, message, ("overrides", second, "start"))

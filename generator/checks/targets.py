@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Iterator
 
-from generator.checks import CheckContext, Finding, incident_rule
-from generator.checks.timing import deadline, format_duration, format_target, format_time
+from generator.checks.rules import CheckContext, RuleList
 from generator.model.incident import Incident
 from generator.model.site import Severity
-from generator.problems import Level
+from generator.model.targets import target_due
+from generator.model.timing import format_duration, format_target, format_time
+from generator.problems import Level, Problem
+
+RULES = RuleList()
 
 
 def _target_text(severity: Severity, target: timedelta | str, due: datetime, ctx: CheckContext) -> str:
@@ -21,33 +24,33 @@ def _target_text(severity: Severity, target: timedelta | str, due: datetime, ctx
     return f"{text} ({due.astimezone(zone):%Y-%m-%d %H:%M} {zone.key})"
 
 
-@incident_rule("T501", "response-target", Level.WARNING, kinds=("incident",))
-def response_target(incident: Incident, ctx: CheckContext) -> Iterator[Finding]:
+@RULES.incident_rule("T501", "response-target", Level.WARNING, kinds=("incident",))
+def response_target(incident: Incident, ctx: CheckContext) -> Iterator[Problem]:
     """The incident was acknowledged later after detection than its severity's `response` target allows, or it is open, unacknowledged and past that target. A `next_business_day` target ends at the end of the next Monday-to-Friday day in the team time zone. This is a fact to review, not an invalid record."""
     severity = ctx.corpus.site.severity(incident.severity)
     if severity is None or incident.detected is None:
         return
-    due = deadline(incident.detected, severity.response, ctx.corpus.site.timezone)
+    due = target_due("acknowledge", incident, ctx.corpus.site)
     target = _target_text(severity, severity.response, due, ctx)
     if incident.acknowledged is not None and incident.acknowledged > due:
         took = format_duration(incident.acknowledged - incident.detected)
-        yield Finding(incident.path, f"acknowledged {took} after detection; {target}", ("acknowledged",))
+        yield Problem(incident.path, f"acknowledged {took} after detection; {target}", ("acknowledged",))
     elif incident.acknowledged is None and not incident.is_closed and ctx.now > due:
         waited = format_duration(ctx.now - incident.detected)
         message = f"not acknowledged {waited} after detection at {format_time(incident.detected)}; {target}"
-        yield Finding(incident.path, message, ("status",))
+        yield Problem(incident.path, message, ("status",))
 
 
-@incident_rule("T502", "resolve-target", Level.WARNING, kinds=("incident",))
-def resolve_target(incident: Incident, ctx: CheckContext) -> Iterator[Finding]:
+@RULES.incident_rule("T502", "resolve-target", Level.WARNING, kinds=("incident",))
+def resolve_target(incident: Incident, ctx: CheckContext) -> Iterator[Problem]:
     """The incident was resolved later after detection than its severity's `resolve` target allows, or it is still open past that target. This is a fact to review, not an invalid record."""
     severity = ctx.corpus.site.severity(incident.severity)
     if severity is None or incident.detected is None:
         return
-    due = deadline(incident.detected, severity.resolve, ctx.corpus.site.timezone)
+    due = target_due("resolve", incident, ctx.corpus.site)
     target = _target_text(severity, severity.resolve, due, ctx)
     if incident.resolved is not None and incident.resolved > due:
         took = format_duration(incident.resolved - incident.detected)
-        yield Finding(incident.path, f"resolved {took} after detection; {target}", ("resolved",))
+        yield Problem(incident.path, f"resolved {took} after detection; {target}", ("resolved",))
     elif incident.resolved is None and not incident.is_closed and ctx.now > due:
-        yield Finding(incident.path, f"open for {format_duration(ctx.now - incident.detected)}; {target}", ("status",))
+        yield Problem(incident.path, f"open for {format_duration(ctx.now - incident.detected)}; {target}", ("status",))

@@ -24,6 +24,7 @@ from generator.loading.schema import (
     Whole,
 )
 from generator.loading.channels import ChannelRecord, HttpUrl
+from generator.loading.levels import RuleLevels
 from generator.model import incident as inc
 from generator.model import notify
 from generator.model import postmortem as pm
@@ -308,6 +309,9 @@ SITE = Record(
               example='{logo: assets/logo.svg, primary: "#0b5fff"}'),
         Field("notify", NOTIFY, "Channels statusbook notify pushes updates and reminders to.", default="{}",
               example="{channels: [{id: customers, type: webhook, url: 'https://hooks.acme.example/status'}]}"),
+        Field("checks", RuleLevels(), "Rule levels for this portal, by rule code: raise a warning to error, or turn "
+              "it off; an error rule stays an error. See the rules reference.", attr="rule_levels", default="{}",
+              example="{I308: error, P606: off}"),
     ),
 )
 

@@ -11,6 +11,8 @@ from generator.model.notify import Notify
 from generator.model.theme import Theme
 
 NEXT_BUSINESS_DAY = "next_business_day"
+# The levels a portal may set a rule to in the checks: section of statusbook.yml.
+RULE_LEVELS = ("error", "warning", "off")
 SITE_ADDRESSES = {"public": ("url", "public status site"), "internal": ("internal_url", "internal records portal")}
 
 
@@ -69,6 +71,7 @@ class Site:
     severities: tuple[Severity, ...] = ()
     theme: Theme = Theme()
     notify: Notify = Notify()
+    rule_levels: tuple[tuple[str, str], ...] = ()
     _components: dict[str, Component] = field(init=False, repr=False, compare=False)
     _severities: dict[str, Severity] = field(init=False, repr=False, compare=False)
 

@@ -9,12 +9,13 @@ from datetime import UTC, datetime, timedelta
 from generator.model.corpus import Corpus
 from generator.model.incident import Incident
 from generator.model.notify import Channel
+from generator.model.ownership import owner_of
 from generator.render import urls
 from generator.views.audience import Audience
 from generator.views.incidents import IncidentView
 from generator.views.measures import next_update_due
 from generator.views.page import SiteView, site_view
-from generator.views.people import name_of, owner_of
+from generator.views.people import name_of
 
 # A start or end notice is not sent once the moment is this far past: a late run must not announce old news.
 NOTICE_FRESH = timedelta(hours=12)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Callable, Sequence
 
-from generator.checks.timing import format_duration
+from generator.model.timing import format_duration
 from generator.render.svgdraw import GRID, INK, MUTED, clipped, document, element, label
 from generator.views.metrics import Metrics, MonthFigures, SeverityKey, Share
 

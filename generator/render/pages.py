@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator.checks.timing import format_duration
 from generator.clock import iso_utc
+from generator.model.timing import format_duration
 from generator.render import urls
 from generator.render.markup import to_html
 from generator.render.output import OutputFile

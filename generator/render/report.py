@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta
 
-from generator.checks.timing import format_duration
 from generator.clock import iso_utc
+from generator.model.timing import format_duration
 from generator.views.metrics import Figures, Metrics, Share
 from generator.views.portal import Portal
 from generator.views.records import RecordView

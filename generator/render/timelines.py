@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
-from generator.checks.timing import format_duration
+from generator.model.timing import format_duration
 from generator.render import urls
 from generator.render.output import OutputFile
 from generator.render.times import utc_text

@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 import jinja2
 from jinja2.loaders import split_template_path
 
-from generator.checks.timing import format_duration
 from generator.loading.files import leaving_link, read_file
 from generator.loading.source import decode
 from generator.model.incident import Incident, TimelineEntry, Update
+from generator.model.timing import format_duration
 from generator.responder.errors import UsageProblem
 from generator.responder.followup import loaded_incident
 from generator.responder.incident import incident_path

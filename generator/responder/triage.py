@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from generator.checks.timing import format_duration, format_target
 from generator.model.site import Severity, Site
+from generator.model.timing import format_duration, format_target
 from generator.responder.errors import UsageProblem
 
 

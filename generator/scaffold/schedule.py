@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from generator.checks.rotations import month_after
+from generator.model.coverage import month_after
 from generator.model.rotation import WEEKDAYS, Shift
 
 HANDOVER_DAY = "monday"

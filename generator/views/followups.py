@@ -1,6 +1,6 @@
 """Postmortems with their deadlines, and every action item on one board, as of a moment.
 
-The deadlines are the postmortem rules' (checks/postmortems.py), judged the same way: the draft is due 48 h after
+The deadlines are the model's (model/followup.py), as the postmortem rules judge them: the draft is due 48 h after
 resolution, the review within 7 days (a ``reviewed_on`` date is compared with the due date in the team zone), action
 items are assigned within 14 days, and the action items of a required postmortem are done within 30 days (in team
 zone dates). An action item is overdue when it is open and the team-zone date of ``now`` is past its due date (P606).
@@ -11,18 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from generator.checks import CheckContext
-from generator.checks.postmortems import (
-    ASSIGN_WITHIN,
-    DONE_WITHIN,
-    DRAFT_WITHIN,
-    REVIEW_WITHIN,
-    incidents_by_id,
-    local_date,
-    requires_postmortem,
-    resolved_at,
-)
 from generator.model.corpus import Corpus
+from generator.model.followup import FollowupDue, followup_due, local_date, requires_postmortem, resolved_at
 from generator.model.incident import Incident
 from generator.model.postmortem import POSTMORTEM_STATUSES, ActionItem, Postmortem, Section
 from generator.model.site import Severity
@@ -218,10 +208,9 @@ class Followups:
 
 def followups_view(corpus: Corpus, now: datetime) -> Followups:
     """Compute every postmortem's deadlines and the action board of ``corpus`` as of ``now``."""
-    ctx = CheckContext(corpus, now)
-    incidents = incidents_by_id(corpus)
-    records = [postmortem_record(p, incidents.get(p.incident_id), ctx) for p in corpus.postmortems]
-    records += [missing_record(i, ctx) for i in missing_postmortems(corpus)]
+    incidents = {incident.id: incident for incident in corpus.incidents}
+    records = [postmortem_record(p, incidents.get(p.incident_id), corpus, now) for p in corpus.postmortems]
+    records += [missing_record(i, corpus, now) for i in missing_postmortems(corpus)]
     ordered = tuple(sorted(records, key=lambda r: r.incident_id, reverse=True))
     actions = tuple(sorted((row for r in ordered for row in r.actions), key=board_key))
     return Followups(now, ordered, group_by_status(ordered), actions)
@@ -257,49 +246,49 @@ def missing_postmortems(corpus: Corpus) -> list[Incident]:
         i
         for i in corpus.incidents
         if resolved_at(i) is not None
-        and requires_postmortem(i, corpus)
+        and requires_postmortem(i, corpus.site)
         and corpus.postmortem_of(i.id) is None
         and i.id not in corpus.unloaded_postmortems
     ]
 
 
-def missing_record(incident: Incident, ctx: CheckContext) -> PostmortemRecord:
+def missing_record(incident: Incident, corpus: Corpus, now: datetime) -> PostmortemRecord:
     """Stand for the missing postmortem of a resolved incident: only its draft deadline applies."""
-    resolved = resolved_at(incident)
-    draft = timed_deadline("draft", None, resolved + DRAFT_WITHIN, ctx.now)
-    severity = ctx.corpus.site.severity(incident.severity)
-    return PostmortemRecord(incident.id, incident.title, severity, MISSING, False, (), None, None, resolved, (draft,))
+    due = followup_due(incident, corpus.site)
+    draft = timed_deadline("draft", None, due.draft, now)
+    severity = corpus.site.severity(incident.severity)
+    return PostmortemRecord(incident.id, incident.title, severity, MISSING, False, (), None, None, due.resolved, (draft,))
 
 
-def postmortem_record(postmortem: Postmortem, incident: Incident | None, ctx: CheckContext) -> PostmortemRecord:
+def postmortem_record(postmortem: Postmortem, incident: Incident | None, corpus: Corpus, now: datetime) -> PostmortemRecord:
     """Describe one postmortem with its deadlines and action items."""
     title = incident.title if incident else postmortem.incident_id
     return PostmortemRecord(
         incident_id=postmortem.incident_id,
         incident_title=title,
-        severity=ctx.corpus.site.severity(incident.severity) if incident else None,
+        severity=corpus.site.severity(incident.severity) if incident else None,
         status=postmortem.status,
         public=postmortem.public,
-        authors=tuple(name_of(ctx.corpus, a) for a in postmortem.authors),
+        authors=tuple(name_of(corpus, a) for a in postmortem.authors),
         drafted=postmortem.drafted,
         reviewed_on=postmortem.reviewed_on,
         resolved=resolved_at(incident),
-        deadlines=deadlines(postmortem, incident, ctx),
-        actions=tuple(action_row(postmortem, title, n, item, ctx) for n, item in enumerate(postmortem.action_items)),
+        deadlines=deadlines(postmortem, incident, corpus, now),
+        actions=tuple(action_row(postmortem, title, n, item, corpus, now) for n, item in enumerate(postmortem.action_items)),
         sections=postmortem.sections,
     )
 
 
-def deadlines(postmortem: Postmortem, incident: Incident | None, ctx: CheckContext) -> tuple[Deadline, ...]:
+def deadlines(postmortem: Postmortem, incident: Incident | None, corpus: Corpus, now: datetime) -> tuple[Deadline, ...]:
     """Judge the four deadlines of a postmortem; none applies before its incident is resolved."""
-    resolved = resolved_at(incident)
-    if resolved is None:
+    due = followup_due(incident, corpus.site)
+    if due is None:
         return tuple(Deadline(name, None, None, NOT_APPLICABLE) for name in DEADLINE_LABELS)
     return (
-        timed_deadline("draft", postmortem.drafted, resolved + DRAFT_WITHIN, ctx.now),
-        review_deadline(postmortem.reviewed_on, resolved + REVIEW_WITHIN, ctx),
-        assign_deadline(postmortem.action_items, resolved + ASSIGN_WITHIN, ctx.now),
-        done_deadline(postmortem.action_items, resolved + DONE_WITHIN, requires_postmortem(incident, ctx.corpus), ctx),
+        timed_deadline("draft", postmortem.drafted, due.draft, now),
+        review_deadline(postmortem.reviewed_on, due, now),
+        assign_deadline(postmortem.action_items, due.assign, now),
+        done_deadline(postmortem.action_items, due, requires_postmortem(incident, corpus.site), corpus, now),
     )
 
 
@@ -310,12 +299,12 @@ def timed_deadline(name: str, met_at: datetime | None, due: datetime, now: datet
     return Deadline(name, due, due, MISSED if now > due else PENDING)
 
 
-def review_deadline(reviewed_on: date | None, due: datetime, ctx: CheckContext) -> Deadline:
+def review_deadline(reviewed_on: date | None, due: FollowupDue, now: datetime) -> Deadline:
     """Judge the review: its date against the due date in the team zone, or missed once ``now`` is past due (P603)."""
     if reviewed_on is not None:
-        verdict = MET if reviewed_on <= local_date(due, ctx) else MISSED
-        return Deadline("review", due, due, verdict, met_on=reviewed_on)
-    return Deadline("review", due, due, MISSED if ctx.now > due else PENDING)
+        verdict = MET if reviewed_on <= due.review_day else MISSED
+        return Deadline("review", due.review, due.review, verdict, met_on=reviewed_on)
+    return Deadline("review", due.review, due.review, MISSED if now > due.review else PENDING)
 
 
 def assign_deadline(items: tuple[ActionItem, ...], due: datetime, now: datetime) -> Deadline:
@@ -325,28 +314,28 @@ def assign_deadline(items: tuple[ActionItem, ...], due: datetime, now: datetime)
     return Deadline("assign", due, due, MISSED if now > due else PENDING)
 
 
-def done_deadline(items: tuple[ActionItem, ...], due: datetime, required: bool, ctx: CheckContext) -> Deadline:
+def done_deadline(items: tuple[ActionItem, ...], due: FollowupDue, required: bool, corpus: Corpus, now: datetime) -> Deadline:
     """Judge whether a required postmortem's action items were all done or dropped by the team-zone due date (P607)."""
-    limit = local_date(due, ctx)
-    overdue_from = day_start(limit + timedelta(days=1), ctx)
+    limit = due.done_day
+    overdue_from = day_start(limit + timedelta(days=1), corpus)
     if not required or not items:
-        return Deadline("done", due if required else None, None, NOT_APPLICABLE)
+        return Deadline("done", due.done if required else None, None, NOT_APPLICABLE)
     if any(item.status == "open" for item in items):
-        verdict = MISSED if local_date(ctx.now, ctx) > limit else PENDING
-        return Deadline("done", due, overdue_from, verdict)
+        verdict = MISSED if local_date(now, corpus.site.timezone) > limit else PENDING
+        return Deadline("done", due.done, overdue_from, verdict)
     last = max((item.done_on for item in items if item.status == "done" and item.done_on), default=None)
     verdict = MISSED if last is not None and last > limit else MET
-    return Deadline("done", due, overdue_from, verdict, met_on=last)
+    return Deadline("done", due.done, overdue_from, verdict, met_on=last)
 
 
-def day_start(day: date, ctx: CheckContext) -> datetime:
+def day_start(day: date, corpus: Corpus) -> datetime:
     """Return the first instant of a date in the team time zone."""
-    return datetime.combine(day, time(0), ctx.corpus.site.timezone)
+    return datetime.combine(day, time(0), corpus.site.timezone)
 
 
-def action_row(postmortem: Postmortem, title: str, index: int, item: ActionItem, ctx: CheckContext) -> ActionRow:
+def action_row(postmortem: Postmortem, title: str, index: int, item: ActionItem, corpus: Corpus, now: datetime) -> ActionRow:
     """Put one action item on the board; overdue when open and the team-zone date is past its due date (P606)."""
-    today = local_date(ctx.now, ctx)
+    today = local_date(now, corpus.site.timezone)
     overdue = item.status == "open" and item.due is not None and today > item.due
     tracked = item.status == "open" and item.due is not None
     return ActionRow(
@@ -357,13 +346,13 @@ def action_row(postmortem: Postmortem, title: str, index: int, item: ActionItem,
         type=item.type,
         status=item.status,
         owner_id=item.owner,
-        owner=name_of(ctx.corpus, item.owner),
+        owner=name_of(corpus, item.owner),
         due=item.due,
         done_on=item.done_on,
         ticket=item.ticket,
         overdue=overdue,
         days_overdue=(today - item.due).days if overdue else 0,
-        overdue_from=day_start(item.due + timedelta(days=1), ctx) if tracked else None,
+        overdue_from=day_start(item.due + timedelta(days=1), corpus) if tracked else None,
     )
 
 

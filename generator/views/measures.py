@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from generator.checks.timing import deadline
 from generator.model.incident import Incident
 from generator.model.site import Site
+from generator.model.targets import target_due, target_of
 
 MEASURES = ("detect", "acknowledge", "mitigate", "resolve")
 MEASURE_LABELS = {
@@ -64,19 +64,11 @@ class Measure:
         return MISSED if now > self.due else PENDING
 
 
-def target_of(name: str, incident: Incident, site: Site) -> timedelta | str | None:
-    """Return the severity target a measure is held to: response for acknowledge, resolve for resolve."""
-    severity = site.severity(incident.severity)
-    if severity is None or incident.is_maintenance:
-        return None
-    return {"acknowledge": severity.response, "resolve": severity.resolve}.get(name)
-
-
 def measure(name: str, incident: Incident, site: Site) -> Measure:
     """Compute one measure of an incident."""
     start, end = (incident.milestone(m) for m in SPANS[name])
     target = target_of(name, incident, site)
-    due = deadline(start, target, site.timezone) if target is not None and start is not None else None
+    due = target_due(name, incident, site)
     return Measure(name, start, end, target if due is not None else None, due, incident.is_closed)
 
 

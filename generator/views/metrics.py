@@ -41,8 +41,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Iterable, Iterator, Sequence
 
-from generator.checks.postmortems import DRAFT_WITHIN, requires_postmortem, resolved_at
 from generator.model.corpus import Corpus
+from generator.model.followup import followup_due, requires_postmortem
 from generator.model.incident import Incident
 from generator.model.postmortem import ActionItem
 from generator.model.site import Site
@@ -208,15 +208,14 @@ def target_share(name: str, incidents: Sequence[Incident], site: Site, now: date
 
 def draft_on_time(incident: Incident, corpus: Corpus, now: datetime) -> bool | None:
     """Judge whether an incident's postmortem was drafted by its deadline; None when not judged."""
-    resolved = resolved_at(incident)
-    if resolved is None or incident.id in corpus.unloaded_postmortems or not requires_postmortem(incident, corpus):
+    due = followup_due(incident, corpus.site)
+    if due is None or incident.id in corpus.unloaded_postmortems or not requires_postmortem(incident, corpus.site):
         return None
-    due = resolved + DRAFT_WITHIN
     postmortem = corpus.postmortem_of(incident.id)
     drafted = postmortem.drafted if postmortem is not None else None
-    if drafted is None and not now > due:
+    if drafted is None and not now > due.draft:
         return None
-    return drafted is not None and drafted <= due
+    return drafted is not None and drafted <= due.draft
 
 
 def postmortems_on_time(incidents: Sequence[Incident], corpus: Corpus, now: datetime) -> Share:
@@ -229,7 +228,7 @@ def followed_up_items(incidents: Sequence[Incident], corpus: Corpus) -> Iterator
     """Yield the action items of the postmortems of incidents whose severity requires one."""
     for incident in incidents:
         postmortem = corpus.postmortem_of(incident.id)
-        if postmortem is not None and requires_postmortem(incident, corpus):
+        if postmortem is not None and requires_postmortem(incident, corpus.site):
             yield from postmortem.action_items
 
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from generator.checks.rotations import DECIDE_FROM_DAY, coverage, month_after
 from generator.clock import iso_utc
 from generator.model.corpus import Corpus
+from generator.model.coverage import DECIDE_FROM_DAY, coverage, month_after, next_month_end
 from generator.model.rotation import WEEKDAYS, Rotation
 from generator.model.schedule import Duty, final_duties, next_on_duty, on_duty, utc
 from generator.views.people import name_of
@@ -226,10 +226,10 @@ def week(rotation: Rotation, duties: tuple[DutyView, ...], day: date, offset: in
 
 
 def next_month(rotation: Rotation, now: datetime) -> NextMonth:
-    """Judge whether next month is decided, by the rule of check C807."""
+    """Judge whether next month is decided, by the coverage policy rule C807 checks."""
     today = now.astimezone(rotation.timezone).date()
     month = month_after(today)
-    needed = datetime.combine(month_after(month), time(), rotation.timezone)
+    needed = next_month_end(rotation, today)
     span = coverage(rotation)
     covered_until = span[1] if span else None
     due = today.replace(day=DECIDE_FROM_DAY)

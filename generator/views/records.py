@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from generator.checks.timing import format_target
 from generator.model.corpus import Corpus
 from generator.model.incident import MILESTONES, Handoff, Incident, TimelineEntry
+from generator.model.ownership import owner_of
 from generator.model.site import Severity
+from generator.model.timing import format_target
 from generator.views.incidents import IncidentView, UpdateView, incident_view
 from generator.views.measures import MET, MISSED, NO_TARGET, PENDING, Measure, measures, missed_commitments
 from generator.views.measures import next_update_due, update_overdue
-from generator.views.people import ROLE_LABELS, name_of, owner_of
+from generator.views.people import ROLE_LABELS, name_of
 
 MITIGATION_LABELS = {
     "rollback": "rollback",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from generator.checks import CheckContext, all_rules
+from generator.checks.registry import all_rules
+from generator.checks.rules import CheckContext
 from generator.loading.records import split_sections
 from generator.model.corpus import Corpus
 from generator.model.incident import Incident, Update

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks import run_checks
+from generator.checks.registry import run_checks
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
 from generator.model.corpus import Corpus

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks import CheckContext
+from generator.checks.rules import CheckContext
 from generator.checks.moments import moment_in_future
 from generator.clock import END, iso_utc
 from generator.loading.corpus import load_root

@@ -10,8 +10,8 @@ from generator.validate import Report
 
 REPORT = Report(
     (
-        Problem("incidents/2026/a.md", "S004", Level.ERROR, "status: 'x' is not allowed, really", ("status",), line=5, column=9),
-        Problem("incidents/2026/b.md", "I306", Level.WARNING, "late by 5 min\n100% sure", line=20, column=3),
+        Problem("incidents/2026/a.md", "status: 'x' is not allowed, really", ("status",), code="S004", level=Level.ERROR, line=5, column=9),
+        Problem("incidents/2026/b.md", "late by 5 min\n100% sure", code="I306", level=Level.WARNING, line=20, column=3),
     ),
     3,
 )
@@ -44,7 +44,7 @@ def test_github_annotations_escape_properties_and_data() -> None:
     assert lines[2].startswith("::notice title=statusbook validate::3 files checked")
 
 
-HOSTILE = Report((Problem("incidents/a\nb\t\x00\x1b.md", "L003", Level.ERROR, "bad\x07 value\n  here", line=1, column=1),), 1)
+HOSTILE = Report((Problem("incidents/a\nb\t\x00\x1b.md", "bad\x07 value\n  here", code="L003", level=Level.ERROR, line=1, column=1),), 1)
 
 
 def test_text_escapes_control_characters_so_each_problem_is_one_line() -> None:

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from generator.checks.timing import format_duration
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
 from generator.model.corpus import Corpus
 from generator.model.rotation import Rotation
 from generator.model.schedule import Duty, next_on_duty, on_duty, utc
+from generator.model.timing import format_duration
 from generator.render import urls
 from generator.render.pages import due_tag
 from generator.views.followups import followups_view

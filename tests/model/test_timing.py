@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.checks.timing import deadline, first_out_of_order, format_duration, format_time, next_business_day
+from generator.model.timing import deadline, first_out_of_order, format_duration, format_time, next_business_day
 from tests.checks.factories import at
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -1,4 +1,4 @@
-"""Time helpers shared by the rules: durations and times in messages, and target deadlines."""
+"""Time policy and wording: durations and times in messages, and when a severity target expires."""
 
 from __future__ import annotations
 

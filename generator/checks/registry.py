@@ -1,0 +1,56 @@
+"""Every rule module, registered explicitly: the validator runs the rules they declare, at the portal's levels."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from generator.checks import (
+    addresses,
+    blameless,
+    identity,
+    milestones,
+    moments,
+    ownership,
+    postmortems,
+    references,
+    rotations,
+    targets,
+    theme,
+    updates,
+)
+from generator.checks.rules import CheckContext, Rule
+from generator.checks.settings import OFF, rule_levels
+from generator.model.corpus import Corpus
+from generator.problems import Problem
+
+RULE_MODULES = (
+    identity,
+    addresses,
+    references,
+    milestones,
+    moments,
+    updates,
+    ownership,
+    targets,
+    postmortems,
+    blameless,
+    rotations,
+    theme,
+)
+
+
+def all_rules() -> list[Rule]:
+    """Return the rules of every registered module, sorted by code."""
+    return sorted((rule for module in RULE_MODULES for rule in module.RULES), key=lambda r: r.code)
+
+
+def run_checks(corpus: Corpus, now: datetime) -> list[Problem]:
+    """Run every rule over the corpus at the level the portal sets for it, skipping those it turns off."""
+    rules = all_rules()
+    levels, problems = rule_levels(rules, corpus)
+    ctx = CheckContext(corpus, now)
+    for rule in rules:
+        level = levels.get(rule.code, rule.level)
+        if level != OFF:
+            problems.extend(rule.run(ctx, level))
+    return problems
