@@ -2,8 +2,8 @@
 
 For each size and audience it builds the site in a fresh process and, as its floor, MkDocs with Material and its
 search plugin building as many plain pages (a title and a few paragraphs each, none in the navigation) as the site
-has; then it edits one record and builds again into the same folder, against the full build (there is no incremental
-build yet: this is the baseline for one). It prints peak memory (the largest process of the build) and the size of
+has; then it edits one record and builds again into the same folder, against the full build (the build cache beside
+the site makes that build write only the pages whose content changed). It prints peak memory (the largest process of the build) and the size of
 the site. With --growth it also builds twice the largest size, to show whether build time grows linearly.
 """
 
@@ -70,10 +70,11 @@ def bare(work: Path, pages: int, repeat: int) -> dict:
 
 
 def edit_one(root: Path) -> None:
-    """Change the title of one incident, as an author editing a record would."""
-    record = min((root / "incidents").rglob("*-synthetic-0.md"))
+    """Change the title of one public incident (shown on both sites), as an author editing a record would."""
+    record = min((root / "incidents").rglob("*-synthetic-1.md"))
     text = record.read_text(encoding="utf-8")
-    record.write_text(text.replace("title: Synthetic incident 0 ", "title: Edited synthetic incident 0 ", 1), encoding="utf-8")
+    assert "\npublic: true\n" in text, f"{record} is not public"
+    record.write_text(text.replace("title: Synthetic incident 1 ", "title: Edited synthetic incident 1 ", 1), encoding="utf-8")
 
 
 def measure(size: int, audience: str, work: Path, repeat: int) -> tuple[list[Row], dict]:

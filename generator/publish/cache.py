@@ -12,12 +12,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from dataclasses import dataclass, field
 from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
+from typing import Callable
 
 from generator import __version__
+from generator.publish.sitedir import SiteTarget
 from generator.render import urls
 
 CACHE_FOLDER = ".statusbook-cache"
@@ -136,3 +139,35 @@ def manifest_of(key: str, build: str, contents: dict[str, bytes], built: Path) -
         if (built / target).is_file():
             stamps[target] = stamp(built / target)
     return Manifest(key, build, digests, stamps)
+
+
+def cache_for(target: SiteTarget, site_dir: Path, say: Callable[[str], None]) -> Path | None:
+    """The build cache to read and write, or None without one (--no-cache, or a file there that is not ours)."""
+    if not target.cache:
+        return None
+    cache_file = default_cache_file(site_dir)
+    if not is_ours(cache_file):
+        say(f"Not using {cache_file}: it is not a Statusbook build cache; building everything")
+        return None
+    return cache_file
+
+
+def link_unchanged(unchanged: frozenset[str], site_dir: Path, built: Path) -> frozenset[str]:
+    """Link the previous site's unchanged files into the new build; nothing else is there, so MkDocs writes only new files."""
+    try:
+        for path in unchanged:
+            target = built / written_as(path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(site_dir / written_as(path), target)
+    except OSError:
+        shutil.rmtree(built, ignore_errors=True)
+        return frozenset()
+    return unchanged
+
+
+def save_cache(cache_file: Path, manifest: Manifest, say: Callable[[str], None]) -> None:
+    """Record the build for the next one; a cache that cannot be written only makes the next build a full one."""
+    try:
+        write_manifest(cache_file, manifest)
+    except OSError as exc:
+        say(f"Could not write the build cache {cache_file}: {exc.strerror or exc}; the next build builds everything")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import signal
 import tempfile
 from contextlib import contextmanager
@@ -34,17 +33,7 @@ from generator.publish.sitedir import (
     write_site_marker,
 )
 from generator import GENERATOR
-from generator.publish.cache import (
-    build_id,
-    build_key,
-    default_cache_file,
-    is_ours,
-    manifest_of,
-    read_manifest,
-    reusable,
-    write_manifest,
-    written_as,
-)
+from generator.publish.cache import build_id, build_key, cache_for, link_unchanged, manifest_of, read_manifest, reusable, save_cache
 from generator.publish.finished import FinishedPages, IncrementalNotice
 from generator.render import urls
 from generator.render.output import Output
@@ -236,17 +225,6 @@ def publish(output: Output, settings: SiteSettings, target: SiteTarget, say: Cal
         raise PublishError(os_error_message(exc, site_dir)) from None
 
 
-def cache_for(target: SiteTarget, site_dir: Path, say: Callable[[str], None]) -> Path | None:
-    """The build cache to read and write, or None without one (--no-cache, or a file there that is not ours)."""
-    if not target.cache:
-        return None
-    cache_file = default_cache_file(site_dir)
-    if not is_ours(cache_file):
-        say(f"Not using {cache_file}: it is not a Statusbook build cache; building everything")
-        return None
-    return cache_file
-
-
 def build_and_swap(output: Output, settings: SiteSettings, site_dir: Path, audience: str, cache_file: Path | None,
                    say: Callable[[str], None]) -> None:
     """Build in a marked scratch folder beside ``site_dir``, reusing unchanged files, mark the result ours, and swap it in."""
@@ -269,27 +247,6 @@ def build_and_swap(output: Output, settings: SiteSettings, site_dir: Path, audie
         remove_scratch(work)
     if cache_file is not None:
         save_cache(cache_file, manifest, say)
-
-
-def link_unchanged(unchanged: frozenset[str], site_dir: Path, built: Path) -> frozenset[str]:
-    """Link the previous site's unchanged files into the new build; nothing else is there, so MkDocs writes only new files."""
-    try:
-        for path in unchanged:
-            target = built / written_as(path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(site_dir / written_as(path), target)
-    except OSError:
-        shutil.rmtree(built, ignore_errors=True)
-        return frozenset()
-    return unchanged
-
-
-def save_cache(cache_file: Path, manifest, say: Callable[[str], None]) -> None:
-    """Record the build for the next one; a cache that cannot be written only makes the next build a full one."""
-    try:
-        write_manifest(cache_file, manifest)
-    except OSError as exc:
-        say(f"Could not write the build cache {cache_file}: {exc.strerror or exc}; the next build builds everything")
 
 
 Render = Callable[[], "Output | None"]
