@@ -126,12 +126,12 @@ def action_item_overdue(ctx: CheckContext) -> Iterator[Problem]:
 
 @RULES.rule("P607", "action-item-due-late", Level.WARNING)
 def action_item_due_late(ctx: CheckContext) -> Iterator[Problem]:
-    """An action item of a required postmortem is due more than 30 days after the incident was resolved. Plan action items to be done within 30 days; split longer work into a first step that fits."""
+    """An action item of a required postmortem is due more than 30 days after the incident was resolved. Plan action items to be done within 30 days; split longer work into a first step that fits, or record an `exception` naming who accepted the longer wait."""
     for postmortem, incident, due in with_resolution(ctx):
         if not requires_postmortem(incident, ctx.corpus.site):
             continue
         for index, item in items(postmortem):
-            if item.due is not None and item.due > due.done_day:
+            if item.due is not None and item.due > due.done_day and item.exception is None:
                 after = days((item.due - due.resolved_day).days)
                 message = f"due {item.due}, {after} after resolution; action items are to be done within 30 days (by {due.done_day})"
                 yield Problem(postmortem.path, message, ("action_items", index, "due"))

@@ -34,6 +34,8 @@ def postmortem_people(postmortem: Postmortem) -> Iterator[PersonRef]:
         yield postmortem.path, ("authors", index), author
     for index, item in enumerate(postmortem.action_items):
         yield postmortem.path, ("action_items", index, "owner"), item.owner
+        if item.exception is not None:
+            yield postmortem.path, ("action_items", index, "exception", "accepted_by"), item.exception.accepted_by
 
 
 def rotation_people(rotation: Rotation) -> Iterator[PersonRef]:
@@ -57,7 +59,7 @@ def person_references(corpus: Corpus) -> Iterator[PersonRef]:
 
 @RULES.rule("R201", "unknown-person", Level.ERROR)
 def unknown_person(ctx: CheckContext) -> Iterator[Problem]:
-    """Every person named in a record (commander, roles, handoffs, timeline, postmortem authors and action item owners, rotation shifts and overrides) must be listed by id in `people.yml`, so that people can be reached and renamed in one place. Fix the id or add the person."""
+    """Every person named in a record (commander, roles, handoffs, timeline, postmortem authors, action item owners and who accepted their exceptions, rotation shifts and overrides) must be listed by id in `people.yml`, so that people can be reached and renamed in one place. Fix the id or add the person."""
     corpus = ctx.corpus
     if not corpus.people_loaded:
         return

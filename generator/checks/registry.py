@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from generator.checks import (
+    action_items,
     addresses,
     blameless,
     identity,
@@ -35,6 +36,7 @@ RULE_MODULES = (
     parallel,
     targets,
     postmortems,
+    action_items,
     blameless,
     rotations,
     theme,

@@ -123,6 +123,16 @@ INCIDENT = Record(
     ),
 )
 
+EXCEPTION = Record(
+    "exception",
+    "An accepted exception to the 30-day window for action items.",
+    (
+        Field("accepted_by", PERSON, "Person id of who accepted that the item stays open longer.", required=True),
+        Field("note", TEXT, "Why, and until when.", required=True),
+    ),
+    pm.ActionException,
+)
+
 ACTION_ITEM = Record(
     "action item",
     "A follow-up with an owner and a due date.",
@@ -134,6 +144,8 @@ ACTION_ITEM = Record(
         Field("status", Choice(pm.ACTION_STATUSES), "open, done or not_doing.", required=True),
         Field("ticket", TEXT, "Tracker reference or URL."),
         Field("done_on", Day(), "Date it was done."),
+        Field("reason", TEXT, "Why it will not be done (required when status is not_doing)."),
+        Field("exception", EXCEPTION, "Who accepted that it stays open past 30 days after resolution, and why."),
     ),
     pm.ActionItem,
 )

@@ -23,6 +23,15 @@ REQUIRED_SECTIONS = (
 
 @compact_pickling
 @dataclass(frozen=True, slots=True)
+class ActionException:
+    """Who accepted that an action item stays open past the 30-day window, and why."""
+
+    accepted_by: str
+    note: str
+
+
+@compact_pickling
+@dataclass(frozen=True, slots=True)
 class ActionItem:
     """A follow-up that prevents a recurrence or improves the process."""
 
@@ -33,6 +42,8 @@ class ActionItem:
     due: date | None = None
     ticket: str | None = None
     done_on: date | None = None
+    reason: str | None = None
+    exception: ActionException | None = None
 
 
 @compact_pickling

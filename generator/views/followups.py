@@ -100,6 +100,8 @@ class ActionRow:
     overdue: bool
     days_overdue: int
     overdue_from: datetime | None
+    reason: str | None = None
+    exception: str | None = None
 
     @property
     def type_label(self) -> str:
@@ -353,7 +355,16 @@ def action_row(postmortem: Postmortem, title: str, index: int, item: ActionItem,
         overdue=overdue,
         days_overdue=(today - item.due).days if overdue else 0,
         overdue_from=day_start(item.due + timedelta(days=1), corpus) if tracked else None,
+        reason=item.reason,
+        exception=exception_text(item, corpus),
     )
+
+
+def exception_text(item: ActionItem, corpus: Corpus) -> str | None:
+    """Who accepted that the item stays open past 30 days, and why, in words."""
+    if item.exception is None:
+        return None
+    return f"Kept open past 30 days, accepted by {name_of(corpus, item.exception.accepted_by)}: {item.exception.note}"
 
 
 def board_key(row: ActionRow) -> tuple:
