@@ -132,14 +132,15 @@ def test_invalid_records_leave_the_existing_site_untouched(tmp_path):
     root = copy_portal(tmp_path / "portal")
     site_dir = tmp_path / "site"
     assert build_site(root, site_dir).built
-    before = site_files(site_dir)
+    before, cache = site_files(site_dir), (tmp_path / ".statusbook-cache" / "site.json").read_bytes()
     record = root / "incidents/2026" / f"{OPEN_ID}.md"
     record.write_text(record.read_text(encoding="utf-8").replace("severity: SEV2", "severity: SEV9"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", "--root", str(root), "--site-dir", str(site_dir), "--now", NOW])
     assert result.exit_code == 1
     assert "SEV9" in result.output and "left unchanged" in result.output
     assert site_files(site_dir) == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert (tmp_path / ".statusbook-cache" / "site.json").read_bytes() == cache
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [".statusbook-cache"]
 
 
 def test_a_failing_mkdocs_build_leaves_the_existing_site_untouched(tmp_path, monkeypatch):
@@ -148,7 +149,7 @@ def test_a_failing_mkdocs_build_leaves_the_existing_site_untouched(tmp_path, mon
     assert build_site(root, site_dir).built
     before = site_files(site_dir)
 
-    def broken(config_file):
+    def broken(*arguments):
         from generator.publish.mkdocs_site import PublishError
 
         raise PublishError("MkDocs could not build the site: simulated")
