@@ -115,10 +115,12 @@ def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progres
     progress(f"Checked {report.file_count} files: {report.errors} errors, {report.warnings} warnings")
     if view is None or output is None:
         return BuildResult(report)
-    progress(f"Rendered {len(output)} files for {len(view.incidents)} {audience.value} records; building with MkDocs")
-    publish(output, settings_for(view, now), target, progress)
+    rendered, settings = len(output), settings_for(view, now)
+    progress(f"Rendered {rendered} files for {len(view.incidents)} {audience.value} records; building with MkDocs")
+    del view  # publishing needs only the files; let the views go before MkDocs holds the pages
+    publish(output, settings, target, progress)
     progress(f"Built the {audience.value} site in {site_dir}")
-    return BuildResult(report, len(output))
+    return BuildResult(report, rendered)
 
 
 def render_records(root: Path, audience: Audience, now: datetime, progress: Progress) -> tuple[SiteView, Output] | None:

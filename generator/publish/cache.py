@@ -44,12 +44,17 @@ def default_cache_file(site_dir: Path) -> Path:
     return site_dir.parent / CACHE_FOLDER / f"{site_dir.name}.json"
 
 
-def build_id(key: str, contents: dict[str, bytes]) -> str:
+def build_id(key: str, digests: dict[str, str]) -> str:
     """The id of a build, written into the site's marker and the cache: a digest of its key and every file, so equal builds are byte-identical."""
     whole = hashlib.blake2b(key.encode(), digest_size=16)
-    for path in sorted(contents):
-        whole.update(f"{path}\0{digest(contents[path])}\0".encode())
+    for path in sorted(digests):
+        whole.update(f"{path}\0{digests[path]}\0".encode())
     return whole.hexdigest()
+
+
+def digests_of(contents: dict[str, bytes]) -> dict[str, str]:
+    """The digest of every rendered file, by path."""
+    return {path: digest(content) for path, content in contents.items()}
 
 
 def digest(content: bytes) -> str:
@@ -112,14 +117,14 @@ def write_manifest(cache_file: Path, manifest: Manifest) -> None:
     os.replace(temporary, cache_file)
 
 
-def reusable(previous: Manifest | None, key: str, build: str | None, contents: dict[str, bytes], site_dir: Path) -> frozenset[str]:
+def reusable(previous: Manifest | None, key: str, build: str | None, digests: dict[str, str], site_dir: Path) -> frozenset[str]:
     """The rendered files the site folder already holds, identical and untouched since the build the cache describes."""
     if previous is None or previous.key != key or build is None or previous.build != build:
         return frozenset()
     same = set()
-    for path, content in contents.items():
+    for path, digested in digests.items():
         target = written_as(path)
-        if previous.digests.get(path) != digest(content) or target not in previous.stamps:
+        if previous.digests.get(path) != digested or target not in previous.stamps:
             continue
         try:
             if stamp(site_dir / target) != previous.stamps[target]:
@@ -130,11 +135,10 @@ def reusable(previous: Manifest | None, key: str, build: str | None, contents: d
     return frozenset(same)
 
 
-def manifest_of(key: str, build: str, contents: dict[str, bytes], built: Path) -> Manifest:
+def manifest_of(key: str, build: str, digests: dict[str, str], built: Path) -> Manifest:
     """Describe a finished build in the folder ``built``: every rendered file's digest and written file's stamp."""
-    digests = {path: digest(content) for path, content in contents.items()}
     stamps = {}
-    for path in contents:
+    for path in digests:
         target = written_as(path)
         if (built / target).is_file():
             stamps[target] = stamp(built / target)

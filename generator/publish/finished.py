@@ -22,8 +22,10 @@ class FinishedPage(Page):
     """A page whose source is the finished HTML of its content area."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        """Take the content as it is and the table of contents from the front matter."""
+        """Take the content as it is and the table of contents from the front matter; the file's bytes are no longer needed."""
         self.content = self.markdown
+        if isinstance(self.file, StagedFile):
+            self.file.release()
         self.toc = get_toc(toc_tokens(self.meta.get("toc") or []))
         self._title_from_render = None
         self.present_anchor_ids = {entry[1] for entry in self.meta.get("toc") or []}
@@ -71,6 +73,10 @@ class StagedFile(File):
         """Whether an incremental build must write the file again."""
         return self.changed
 
+    def release(self) -> None:
+        """Let go of the bytes once a page has read them: only the page's text is needed to write it."""
+        self._content = b""
+
 
 def walk_order(path: str) -> tuple:
     """Sort as MkDocs reads a docs folder: a folder's files before its subfolders, an index first, then by name."""
@@ -83,7 +89,8 @@ class FinishedPages(BasePlugin):
     """The build's plugin: the site's files come from memory, and every documentation page is a finished page.
 
     Paths in ``unchanged`` are already in the site folder, identical, from the previous build; an incremental build
-    neither reads nor writes them.
+    neither reads nor writes them. The plugin takes the files out of ``contents`` as it adds them, and a page lets go
+    of its text once written, so a large site is held in memory about once.
     """
 
     def __init__(self, contents: dict[str, bytes], unchanged: frozenset[str] = frozenset()) -> None:
@@ -94,10 +101,15 @@ class FinishedPages(BasePlugin):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the rendered files and adopt the pages before the navigation is made from them."""
         for path in sorted(self.contents, key=walk_order):
-            staged = StagedFile.generated(config, path, content=self.contents[path])
+            staged = StagedFile.generated(config, path, content=self.contents.pop(path))
             staged.changed = path not in self.unchanged
             files.append(staged)
         return adopt_pages(files, config)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Let go of a page's text once it is drawn into its frame; only the written file is needed after."""
+        page.markdown = page.content = None
+        return output
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Load each theme template once: a build does not change them, so checking their files at every include costs."""

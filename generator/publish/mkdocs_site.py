@@ -33,7 +33,17 @@ from generator.publish.sitedir import (
     write_site_marker,
 )
 from generator import GENERATOR
-from generator.publish.cache import build_id, build_key, cache_for, link_unchanged, manifest_of, read_manifest, reusable, save_cache
+from generator.publish.cache import (
+    build_id,
+    build_key,
+    cache_for,
+    digests_of,
+    link_unchanged,
+    manifest_of,
+    read_manifest,
+    reusable,
+    save_cache,
+)
 from generator.publish.finished import FinishedPages, IncrementalNotice
 from generator.render import urls
 from generator.render.output import Output
@@ -227,21 +237,24 @@ def publish(output: Output, settings: SiteSettings, target: SiteTarget, say: Cal
 
 def build_and_swap(output: Output, settings: SiteSettings, site_dir: Path, audience: str, cache_file: Path | None,
                    say: Callable[[str], None]) -> None:
-    """Build in a marked scratch folder beside ``site_dir``, reusing unchanged files, mark the result ours, and swap it in."""
+    """Build in a marked scratch folder beside ``site_dir``, reusing unchanged files, mark the result ours, and swap it in.
+
+    The output is handed to MkDocs and emptied as it goes, so a large site is not held in memory twice.
+    """
     work = make_scratch(site_dir.parent, scratch_prefix(site_dir))
     try:
         config_file = stage(settings, work)
-        key = build_key(mkdocs_config(settings, Path("docs"), Path("site"), Path(OVERRIDES)))
+        key, digests = build_key(mkdocs_config(settings, Path("docs"), Path("site"), Path(OVERRIDES))), digests_of(output.files)
         previous = read_manifest(cache_file) if cache_file else None
-        unchanged = reusable(previous, key, site_build_id(site_dir, audience), output.files, site_dir)
+        unchanged = reusable(previous, key, site_build_id(site_dir, audience), digests, site_dir)
         unchanged = link_unchanged(unchanged, site_dir, work / "site")
         if unchanged:
-            say(f"Reusing {len(unchanged)} unchanged files of the previous build; writing {len(output) - len(unchanged)}")
+            say(f"Reusing {len(unchanged)} unchanged files of the previous build; writing {len(digests) - len(unchanged)}")
         with build_environment(settings.epoch):
             run_mkdocs(config_file, output.files, unchanged)
-        build = build_id(key, output.files)
+        build = build_id(key, digests)
         write_site_marker(work / "site", audience, build)
-        manifest = manifest_of(key, build, output.files, work / "site")
+        manifest = manifest_of(key, build, digests, work / "site")
         replace_site(work / "site", site_dir, work)
     finally:
         remove_scratch(work)
