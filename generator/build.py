@@ -22,6 +22,7 @@ from generator.render.calendars import calendar_files
 from generator.render.feeds import feed_files
 from generator.render.output import Output
 from generator.render.internal import portal_files
+from generator.render.markup import to_html
 from generator.render.pages import PageRenderer, page_files
 from generator.render.search import search_files
 from generator.render.statuspage import api_files
@@ -65,6 +66,7 @@ def render_site(view: SiteView) -> Output:
     output.extend(search_files(view))
     output.extend(asset_files())
     output.extend(theme_files(view.site.theme, view.audience))
+    to_html.cache_clear()  # pages, feeds and the index shared each rendered text; the build needs them no more
     return output
 
 
