@@ -216,7 +216,7 @@ def incident_mitigate(incident_id, root, now, as_person, how, at, message) -> No
 
     \b
     Example:
-      statusbook incident mitigate 2026-11-23-api-increased-latency --mitigation rollback --at 10m
+      statusbook incident mitigate 2026-11-23-checkout-errors --mitigation rollback --at 10m
     """
     from generator.responder import incident as ops
 

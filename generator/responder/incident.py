@@ -9,8 +9,8 @@ from typing import Any
 from generator.clock import ClockError, iso_utc as stamp, parse_now
 from generator.loading.records import POSTMORTEM_SUFFIX
 from generator.model.incident import IMPACTS, MITIGATIONS, ROLES
-from generator.model.timing import format_duration
 from generator.model.site import Severity
+from generator.model.timing import format_duration
 from generator.responder import yamlrt
 from generator.responder.edit import Document, commit, load_record, read_document
 from generator.responder.errors import RefusedEdit, UsageProblem
@@ -346,7 +346,9 @@ def change_impact(ws: Workspace, incident_id: str, components: tuple[str, ...]) 
     given = dict(parse_component(ws, one) for one in components)
     if not given:
         raise UsageProblem("name at least one component with --component ID=IMPACT")
-    current = data.get("components") or {}
+    if data.get("components") is None:
+        yamlrt.insert_after(data, "components", yamlrt.mapping({}), ("public", "status"))
+    current = data["components"]
     changed = {c: i for c, i in given.items() if current.get(c) != i}
     if not changed:
         raise UsageProblem(f"{path} already records {', '.join(f'{c}={i}' for c, i in given.items())}; nothing to change")
