@@ -208,3 +208,16 @@ def test_maintenance_and_postmortem_commands_say_what_they_changed(portal: Path)
         "status scheduled; next update due 2026-11-25 18:00 UTC (in 2 d)")
     assert item.output.splitlines()[0].startswith(f"{RESOLVED_ID}: added action item 'Alert on 503s' for emeka, due 2026-12-07; ")
     assert item.output.splitlines()[0].endswith(" open action items")
+
+
+@pytest.mark.parametrize("args, expected", [
+    (("--detected", "99999w"), "outside the years Statusbook can judge"),
+    (("--started", "2026-11-23T17:00:00"), "--started '2026-11-23T17:00:00' is neither a timestamp"),
+])
+def test_new_refuses_moments_it_cannot_judge(portal: Path, args: tuple[str, ...], expected: str) -> None:
+    """A duration reaching before the years judged, or a timestamp without offset, exits 2 without a traceback."""
+    before = snapshot(portal)
+    result = run(portal, *NEW, *args)
+    assert result.exit_code == 2, result.output
+    assert expected in result.output and "Traceback" not in result.output
+    assert changes(before, snapshot(portal)) == []
