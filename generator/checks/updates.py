@@ -27,6 +27,8 @@ TRANSITIONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 FINAL_STATUSES = ("resolved", "completed")
+# What a reopened incident's first update after its resolution may say.
+REOPENED = ("investigating",)
 
 
 @RULES.incident_rule("I301", "updates-order", Level.ERROR)
@@ -46,10 +48,12 @@ def _allowed_next(incident: Incident, status: str) -> tuple[str, ...] | None:
 
 @RULES.incident_rule("I302", "status-transition", Level.ERROR)
 def status_transition(incident: Incident, ctx: CheckContext) -> Iterator[Problem]:
-    """Consecutive updates may only change status along the allowed paths: an incident moves between investigating, identified and monitoring and ends with resolved; maintenance goes scheduled, in_progress, verifying (back to in_progress if needed) and ends with completed. Nothing else follows a final status; repeating a status is fine."""
+    """Consecutive updates may only change status along the allowed paths: an incident moves between investigating, identified and monitoring and ends with resolved; maintenance goes scheduled, in_progress, verifying (back to in_progress if needed) and ends with completed. Nothing else follows a final status, except that a resolved incident reopened at the time listed in `reopened` goes back to investigating; repeating a status is fine."""
     for index in range(1, len(incident.updates)):
         before, after = incident.updates[index - 1].status, incident.updates[index].status
         allowed = _allowed_next(incident, before)
+        if before == "resolved" and incident.updates[index].at in incident.reopened:
+            allowed = REOPENED
         if allowed is None or after == before or after in allowed or _allowed_next(incident, after) is None:
             continue
         expected = f"after {before} expected {' or '.join((before,) + allowed)}" if allowed else f"nothing but {before} may follow {before}"

@@ -13,7 +13,7 @@ from generator.cli.options import (
     run_responder,
     workspace,
 )
-from generator.model.incident import INCIDENT_STATUSES, MAINTENANCE_STATUSES
+from generator.model.incident import INCIDENT_STATUSES, MAINTENANCE_STATUSES, MITIGATIONS
 
 
 @click.group()
@@ -37,21 +37,29 @@ def incident() -> None:
 @click.option("--public/--internal", default=None, help="Show it on the public status page. Default: public if any component is public.")
 @click.option("--commander", metavar="PERSON", help="Incident Commander. Default: the acting person.")
 @click.option("--message", help="First public update. Default: a short 'we are investigating' text.")
-def incident_new(root, now, as_person, title, severity, components, public, commander, message) -> None:
-    """Declare an incident and print the path of its new record.
+@click.option("--started", metavar="45m|TIMESTAMP",
+              help="When impact began, if before now: a timestamp or a duration before --now. Default: --detected.")
+@click.option("--detected", metavar="20m|TIMESTAMP",
+              help="When the alert or report came, if before now: a timestamp or a duration before --now. Default: --now.")
+def incident_new(root, now, as_person, title, severity, components, public, commander, message, started, detected) -> None:
+    """Declare an incident, and say what was written and when the next update is due.
 
     Writes incidents/<YYYY>/<YYYY-MM-DD-slug>.md, dated by --now in the team time
     zone and named by the title; an existing file is never replaced. The record starts as investigating, with started, detected and acknowledged
     (by you, declaring it) at --now and a first update whose next_update follows the severity's update_every.
+    --started and --detected record earlier moments: neither after --now, started no later than detected.
 
     \b
-    Example:
+    Examples:
       statusbook incident new --title "Increased API latency" --severity SEV2 \\
         --component api=degraded_performance --component webhooks=degraded_performance
+      statusbook incident new --title "Checkout errors" --severity SEV1 \\
+        --component api=partial_outage --started 2026-11-23T17:35:00Z --detected 20m
     """
     from generator.responder import incident as ops
 
-    run_responder(lambda: ops.new_incident(workspace(root, now, as_person), title, severity, components, public, commander, message), edits=root)
+    run_responder(lambda: ops.new_incident(workspace(root, now, as_person), title, severity, components, public, commander,
+                                           message, started, detected), edits=root)
 
 
 @incident.command("update")
@@ -165,6 +173,79 @@ def incident_role(incident_id, role, person, root, now, as_person) -> None:
     from generator.responder import incident as ops
 
     run_responder(lambda: ops.assign_role(workspace(root, now, as_person), incident_id, role, person), edits=root)
+
+
+@incident.command("impact")
+@incident_id_argument
+@root_option
+@now_option
+@as_option
+@click.option("--component", "components", multiple=True, required=True, metavar="ID=IMPACT",
+              help="Component and its impact now, such as api=major_outage; a component not yet listed is added. Repeat for each.")
+def incident_impact(incident_id, root, now, as_person, components) -> None:
+    """Change the impact of components during incident ID, and log the change internally.
+
+    The impacts of IMPACT are degraded_performance, partial_outage,
+    major_outage and under_maintenance. The status page shows the new impact
+    at the next build; say so to readers with 'incident update'.
+
+    \b
+    Example:
+      statusbook incident impact 2026-11-23-api-increased-latency --component api=major_outage
+    """
+    from generator.responder import incident as ops
+
+    run_responder(lambda: ops.change_impact(workspace(root, now, as_person), incident_id, components), edits=root)
+
+
+@incident.command("mitigate")
+@incident_id_argument
+@root_option
+@now_option
+@as_option
+@click.option("--mitigation", "how", type=click.Choice(MITIGATIONS),
+              help="How impact was stopped; required unless the record already names its mitigation.")
+@click.option("--at", "at", metavar="10m|TIMESTAMP", help="When, if before now: a timestamp or a duration before --now. Default: --now.")
+@click.option("--message", help="Internal note on what was done, added to the timeline entry.")
+def incident_mitigate(incident_id, root, now, as_person, how, at, message) -> None:
+    """Record that the impact of incident ID was stopped or reduced: mitigated and mitigation.
+
+    Writes the milestone once (a second run is refused) and an internal
+    timeline entry. It does not change the status: post 'incident update
+    --status monitoring' when readers should hear it.
+
+    \b
+    Example:
+      statusbook incident mitigate 2026-11-23-checkout-errors --mitigation rollback --at 10m
+    """
+    from generator.responder import incident as ops
+
+    run_responder(lambda: ops.mitigate(workspace(root, now, as_person), incident_id, how, at, message), edits=root)
+
+
+@incident.command("reopen")
+@incident_id_argument
+@root_option
+@now_option
+@as_option
+@click.option("--message", required=True, help="Public update that says the problem is back.")
+@next_update_option
+def incident_reopen(incident_id, root, now, as_person, message, next_update) -> None:
+    """Reopen resolved incident ID: it goes back to investigating.
+
+    Clears resolved (and mitigated, if set; an internal timeline entry keeps
+    both times), lists --now under reopened and posts an investigating update.
+    The resolve target keeps running from detection; a postmortem already
+    drafted stays, and its deadlines run from the next resolution.
+
+    \b
+    Example:
+      statusbook incident reopen 2026-11-20-dashboard-unavailable-europe \\
+        --message "The dashboard is failing again in Europe; we are investigating." --next-update 30m
+    """
+    from generator.responder import incident as ops
+
+    run_responder(lambda: ops.reopen(workspace(root, now, as_person), incident_id, message, next_update), edits=root)
 
 
 def register(group: click.Group) -> None:

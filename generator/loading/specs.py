@@ -119,6 +119,7 @@ INCIDENT = Record(
         Field("mitigation", Choice(inc.MITIGATIONS), "The mitigation decision; rollback unless there is a reason not to."),
         Field("updates", ListOf(UPDATE), "Public status updates, oldest first.", required=True),
         Field("timeline", ListOf(TIMELINE_ENTRY), "Internal timeline, oldest first."),
+        Field("reopened", ListOf(WHEN), "When a resolved incident was reopened, oldest first; each starts an investigating update."),
         Field("imported", IMPORTED, "Set by statusbook import: where the record came from."),
     ),
 )

@@ -97,6 +97,7 @@ class Incident:
     mitigation: str | None = None
     updates: tuple[Update, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    reopened: tuple[datetime, ...] = ()
     imported: Imported | None = None
     body: str = ""
     body_line: int = 0

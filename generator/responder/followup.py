@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from generator.loading.records import POSTMORTEM_SUFFIX
+from generator.loading.records import POSTMORTEM_SUFFIX, record_id
 from generator.model.incident import Incident
 from generator.model.postmortem import ACTION_TYPES
 from generator.responder import yamlrt
 from generator.responder.edit import commit, read_document
-from generator.responder.errors import UsageProblem
+from generator.responder.errors import RefusedEdit, UsageProblem
 from generator.responder.incident import incident_path
 from generator.responder.postmortem import skeleton
+from generator.responder.summary import wrote
 from generator.responder.times import parse_duration
 from generator.responder.workspace import Workspace
 
@@ -42,7 +43,8 @@ def new_postmortem(ws: Workspace, incident_id: str) -> list[str]:
     if not incident.is_closed:
         raise UsageProblem(f"{incident.id} is still {incident.status}; a postmortem follows the resolution "
                            f"(statusbook incident resolve {incident.id})")
-    return commit(ws.loaded, {target: skeleton(incident, ws.actor, ws.now)}, ws.now, created=frozenset({target}))
+    written = commit(ws.loaded, {target: skeleton(incident, ws.actor, ws.now)}, ws.now, created=frozenset({target}))
+    return [f"{incident.id}: drafted its postmortem (status draft, author {ws.actor})"] + wrote(written)
 
 
 def parse_due(text: str, ws: Workspace) -> str:
@@ -78,6 +80,17 @@ def add_action(ws: Workspace, incident_id: str, title: str, owner: str, due: str
     data = document.data
     if data.get("action_items") is None:
         yamlrt.insert_after(data, "action_items", yamlrt.sequence([]), ACTION_AFTER)
+    refuse_duplicate_item(data, item)
     data["action_items"].append(item)
-    return commit(ws.loaded, {path: document.render()}, ws.now)
+    written = commit(ws.loaded, {path: document.render()}, ws.now)
+    still_open = sum(1 for one in data["action_items"] if one.get("status") == "open")
+    change = f"added action item '{item['title']}' for {item['owner']}, due {item['due']}; {still_open} open action items"
+    return [f"{record_id(path)}: {change}"] + wrote(written)
+
+
+def refuse_duplicate_item(data: Any, item: Any) -> None:
+    """Refuse an action item with the same title and due date as one the postmortem already has."""
+    for index, existing in enumerate(data.get("action_items") or []):
+        if str(existing.get("title", "")).strip() == str(item["title"]).strip() and str(existing.get("due")) == item["due"]:
+            raise RefusedEdit(f"action_items[{index}] already says this, due {item['due']}; a duplicate, so nothing was written", [])
 

@@ -8,13 +8,15 @@ from typing import Any
 
 from generator.clock import ClockError, iso_utc as stamp, parse_now
 from generator.loading.records import POSTMORTEM_SUFFIX
-from generator.model.incident import IMPACTS, ROLES
+from generator.model.incident import IMPACTS, MITIGATIONS, ROLES
 from generator.model.site import Severity
+from generator.model.timing import format_duration
 from generator.responder import yamlrt
 from generator.responder.edit import Document, commit, load_record, read_document
 from generator.responder.errors import RefusedEdit, UsageProblem
 from generator.responder.postmortem import skeleton
-from generator.responder.times import parse_when
+from generator.responder.summary import clock, moment, said, words, wrote
+from generator.responder.times import parse_earlier, parse_when
 from generator.responder.workspace import Workspace
 
 INCIDENTS_DIR = "incidents"
@@ -22,6 +24,7 @@ FINAL_STATUSES = ("resolved", "completed")
 MAINTENANCE_UNDER_WAY = ("in_progress", "verifying", "completed")
 WINDOW_KEYS = ("components", "scheduled_for", "scheduled_until")
 MILESTONE_KEYS = ("started", "detected", "acknowledged", "mitigated")
+UPDATE_AFTER = ("mitigation", "handoffs", "roles", "commander")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 NEW_BODY = "## Internal notes\n\n- Chat channel, links, hypotheses and decisions that are not public.\n"
 
@@ -123,9 +126,22 @@ def public_update(ws: Workspace, status: str, message: str, next_update: str | N
     return update
 
 
-def save(ws: Workspace, path: str, document: Document) -> list[str]:
-    """Verify and write one edited record."""
-    return commit(ws.loaded, {path: document.render()}, ws.now)
+def save(ws: Workspace, path: str, document: Document, change: str) -> list[str]:
+    """Verify and write one edited record; return what changed in words and the file written."""
+    return told(ws, path, document.data, change, commit(ws.loaded, {path: document.render()}, ws.now))
+
+
+def told(ws: Workspace, path: str, data: Any, change: str, written: list[str]) -> list[str]:
+    """Return the lines a command prints: the change, status and next commitment, then each file written."""
+    record_id = path.rsplit("/", 1)[-1].removesuffix(".md")
+    return [said(record_id, change, data, ws.now)] + wrote(written)
+
+
+def refuse_duplicate(data: Any, key: str, text_key: str, text: str, at: datetime) -> None:
+    """Refuse an entry with the same text and time as one the record already has: a repeated command."""
+    for index, entry in enumerate(data.get(key) or []):
+        if str(entry.get(text_key, "")).strip() == text.strip() and moment(entry.get("at")) == at:
+            raise RefusedEdit(f"{key}[{index}] already says this at {stamp(at)}; a duplicate, so nothing was written", [])
 
 
 def open_record(ws: Workspace, incident_id: str) -> tuple[str, Document]:
@@ -141,8 +157,10 @@ def require_open(path: str, data: Any) -> None:
 
 
 def new_incident(ws: Workspace, title: str, severity_id: str, components: tuple[str, ...], public: bool | None,
-                 commander: str | None, message: str | None) -> list[str]:
+                 commander: str | None, message: str | None, started: str | None = None,
+                 detected: str | None = None) -> list[str]:
     """Declare a new incident: write its record with a first investigating update."""
+    began, seen = earlier_milestones(ws, started, detected)
     level = require_severity(ws, severity_id)
     impacts = dict(parse_component(ws, given) for given in components)
     if not impacts:
@@ -153,12 +171,23 @@ def new_incident(ws: Workspace, title: str, severity_id: str, components: tuple[
     data = yamlrt.mapping({
         "title": yamlrt.text(title), "type": "incident", "severity": yamlrt.text(level.id),
         "status": "investigating", "public": visible, "components": yamlrt.mapping(impacts),
-        "started": stamp(ws.now), "detected": stamp(ws.now), "acknowledged": stamp(ws.now), "commander": owner,
+        "started": stamp(began), "detected": stamp(seen), "acknowledged": stamp(ws.now), "commander": owner,
         "updates": yamlrt.sequence([public_update(ws, "investigating", message or default_message(ws, impacts),
                                                   stamp(ws.now + level.update_every))]),
     })
     text = "---\n" + yamlrt.dump(data) + "---\n" + NEW_BODY
-    return commit(ws.loaded, {path: text}, ws.now, created=frozenset({path}))
+    written = commit(ws.loaded, {path: text}, ws.now, created=frozenset({path}))
+    impacts_said = ", ".join(f"{c} {words(i)}" for c, i in impacts.items())
+    return told(ws, path, data, f"declared {level.id} ({impacts_said}), commander {owner}", written)
+
+
+def earlier_milestones(ws: Workspace, started: str | None, detected: str | None) -> tuple[datetime, datetime]:
+    """Return when impact began and when it was detected: given, else detection, else now; started <= detected <= now."""
+    seen = parse_earlier(detected, ws.now, "--detected") if detected else ws.now
+    began = parse_earlier(started, ws.now, "--started") if started else seen
+    if began > seen:
+        raise UsageProblem(f"--started {stamp(began)} is after detection at {stamp(seen)}; impact begins before it is detected")
+    return began, seen
 
 
 def new_path(ws: Workspace, title: str, moment: datetime | None = None) -> str:
@@ -187,12 +216,13 @@ def update(ws: Workspace, incident_id: str, status: str | None, message: str, ne
     data = document.data
     require_open(path, data)
     due = next_update_at(ws, data, status, next_update)
-    append(data, "updates", public_update(ws, status, message, due), ("mitigation", "handoffs", "roles", "commander"))
+    refuse_duplicate(data, "updates", "message", message, ws.now)
+    append(data, "updates", public_update(ws, status, message, due), UPDATE_AFTER)
     data["status"] = status
     if data.get("type") == "maintenance":
         record_progress(ws, data, status)
     try:
-        return save(ws, path, document)
+        return save(ws, path, document, "posted a public update")
     except RefusedEdit as refused:
         if status == "resolved":
             refused.args = (f"{refused}; to resolve an incident run: statusbook incident resolve {incident_id}",)
@@ -210,9 +240,15 @@ def record_progress(ws: Workspace, data: Any, status: str) -> None:
 def note(ws: Workspace, incident_id: str, message: str) -> list[str]:
     """Append an internal timeline event by the acting person."""
     path, document = open_record(ws, incident_id)
-    entry = yamlrt.mapping({"at": stamp(ws.now), "by": ws.actor, "event": yamlrt.text(message)})
-    append(document.data, "timeline", entry, ("updates",))
-    return save(ws, path, document)
+    log(ws, document.data, message)
+    return save(ws, path, document, "added an internal timeline entry")
+
+
+def log(ws: Workspace, data: Any, event: str) -> None:
+    """Append an internal timeline entry by the acting person at --now, refusing a duplicate."""
+    refuse_duplicate(data, "timeline", "event", event, ws.now)
+    entry = yamlrt.mapping({"at": stamp(ws.now), "by": ws.actor, "event": yamlrt.text(event)})
+    append(data, "timeline", entry, ("updates",))
 
 
 def resolve(ws: Workspace, incident_id: str, message: str) -> list[str]:
@@ -224,11 +260,19 @@ def resolve(ws: Workspace, incident_id: str, message: str) -> list[str]:
         raise UsageProblem(f"{path} is {data.get('type')}; finish maintenance with: incident update --status completed")
     yamlrt.insert_after(data, "resolved", stamp(ws.now), MILESTONE_KEYS)
     data["status"] = "resolved"
-    append(data, "updates", public_update(ws, "resolved", message, None), ("mitigation", "handoffs", "roles", "commander"))
+    append(data, "updates", public_update(ws, "resolved", message, None), UPDATE_AFTER)
     changes = {path: document.render()}
     postmortem = postmortem_change(ws, path, changes[path], data)
     changes.update(postmortem)
-    return commit(ws.loaded, changes, ws.now, created=frozenset(postmortem))
+    written = commit(ws.loaded, changes, ws.now, created=frozenset(postmortem))
+    drafted = "; drafted its postmortem" if postmortem else ""
+    return told(ws, path, data, f"resolved at {clock(ws.now, ws.now)}{since_detection(ws, data)}{drafted}", written)
+
+
+def since_detection(ws: Workspace, data: Any) -> str:
+    """Say how long after detection something happened now, if the record says when it was detected."""
+    detected = moment(data.get("detected"))
+    return f", {format_duration(ws.now - detected)} after detection" if detected is not None and detected <= ws.now else ""
 
 
 def postmortem_change(ws: Workspace, path: str, text: str, data: Any) -> dict[str, str]:
@@ -256,7 +300,7 @@ def handoff(ws: Workspace, incident_id: str, to: str, status: str, next_steps: s
     entry = yamlrt.mapping({"at": stamp(ws.now), "from": owner, "to": target, "status": yamlrt.text(status),
                             "next_steps": yamlrt.text(next_steps), "next_update": handoff_due(ws, data, next_update)})
     append(data, "handoffs", entry, ("roles", "commander"))
-    return save(ws, path, document)
+    return save(ws, path, document, f"handed over from {owner} to {target}")
 
 
 def handoff_due(ws: Workspace, data: Any, given: str | None) -> str:
@@ -278,7 +322,7 @@ def acknowledge(ws: Workspace, incident_id: str) -> list[str]:
         raise UsageProblem(f"{path} has no handoff to {ws.actor} awaiting acknowledgement")
     yamlrt.insert_after(waiting[-1], "acknowledged_at", stamp(ws.now), ("at", "from", "to"))
     data["commander"] = ws.actor
-    return save(ws, path, document)
+    return save(ws, path, document, f"{ws.actor} is now the commander")
 
 
 def assign_role(ws: Workspace, incident_id: str, role: str, person: str) -> list[str]:
@@ -291,4 +335,68 @@ def assign_role(ws: Workspace, incident_id: str, role: str, person: str) -> list
     if data.get("roles") is None:
         yamlrt.insert_after(data, "roles", yamlrt.mapping({}), ("commander",))
     data["roles"][role] = who
-    return save(ws, path, document)
+    return save(ws, path, document, f"{who} is {role.replace('_', ' ')}")
+
+
+def change_impact(ws: Workspace, incident_id: str, components: tuple[str, ...]) -> list[str]:
+    """Set the impact of affected components (adding newly affected ones) and log the change internally."""
+    path, document = open_record(ws, incident_id)
+    data = document.data
+    require_open(path, data)
+    given = dict(parse_component(ws, one) for one in components)
+    if not given:
+        raise UsageProblem("name at least one component with --component ID=IMPACT")
+    if data.get("components") is None:
+        yamlrt.insert_after(data, "components", yamlrt.mapping({}), ("public", "status"))
+    current = data["components"]
+    changed = {c: i for c, i in given.items() if current.get(c) != i}
+    if not changed:
+        raise UsageProblem(f"{path} already records {', '.join(f'{c}={i}' for c, i in given.items())}; nothing to change")
+    said_changes = ", ".join(impact_change(c, i, current.get(c)) for c, i in changed.items())
+    for component, impact in changed.items():
+        current[component] = impact
+    log(ws, data, f"Impact changed: {said_changes}.")
+    return save(ws, path, document, f"impact {said_changes}")
+
+
+def impact_change(component: str, impact: str, before: str | None) -> str:
+    """Say one component's impact change: api major outage (was degraded performance)."""
+    was = f"was {words(before)}" if before else "newly affected"
+    return f"{component} {words(impact)} ({was})"
+
+
+def mitigate(ws: Workspace, incident_id: str, how: str | None, at: str | None, message: str | None) -> list[str]:
+    """Record when impact was stopped or reduced, and how; log it internally."""
+    path, document = open_record(ws, incident_id)
+    data = document.data
+    if data.get("type") != "incident":
+        raise UsageProblem(f"{path} is {data.get('type')}; only incidents record mitigated")
+    if data.get("mitigated") is not None:
+        raise UsageProblem(f"{path} was already mitigated at {data.get('mitigated')}")
+    how = how or data.get("mitigation")
+    if how not in MITIGATIONS:
+        raise UsageProblem(f"say how impact was stopped with --mitigation: one of {', '.join(MITIGATIONS)}")
+    when = parse_earlier(at, ws.now, "--at") if at else ws.now
+    yamlrt.insert_after(data, "mitigated", stamp(when), MILESTONE_KEYS[:3])
+    if data.get("mitigation") is None:
+        yamlrt.insert_after(data, "mitigation", how, ("handoffs", "roles", "commander"))
+    log(ws, data, f"Mitigated at {stamp(when)} by {words(how)}." + (f" {message}" if message else ""))
+    return save(ws, path, document, f"mitigated at {clock(when, ws.now)} by {words(how)}")
+
+
+def reopen(ws: Workspace, incident_id: str, message: str, next_update: str | None) -> list[str]:
+    """Reopen a resolved incident: clear resolved (and mitigated), list the reopening, post an investigating update."""
+    path, document = open_record(ws, incident_id)
+    data = document.data
+    if data.get("type") != "incident" or data.get("status") != "resolved":
+        raise UsageProblem(f"{path} is a {data.get('type')} with status {data.get('status')}; only a resolved incident can be reopened")
+    cleared = [f"{key} {data.get(key)}" for key in ("mitigated", "resolved") if data.get(key) is not None]
+    for key in ("mitigated", "resolved"):
+        data.pop(key, None)
+    due = next_update_at(ws, data, "investigating", next_update)
+    refuse_duplicate(data, "updates", "message", message, ws.now)
+    append(data, "updates", public_update(ws, "investigating", message, due), UPDATE_AFTER)
+    data["status"] = "investigating"
+    log(ws, data, f"Reopened; cleared {' and '.join(cleared)}.")
+    append(data, "reopened", stamp(ws.now), ("timeline", "updates"))
+    return save(ws, path, document, f"reopened (cleared {' and '.join(cleared)})")

@@ -9,7 +9,8 @@ from generator.clock import iso_utc as stamp
 from generator.responder import yamlrt
 from generator.responder.edit import commit
 from generator.responder.errors import UsageProblem
-from generator.responder.incident import new_path, parse_component, public_update
+from generator.responder.incident import new_path, parse_component, public_update, told
+from generator.responder.summary import clock
 from generator.responder.times import parse_when
 from generator.responder.workspace import Workspace
 
@@ -92,5 +93,6 @@ def new_maintenance(ws: Workspace, title: str, components: tuple[str, ...], star
         "updates": yamlrt.sequence([public_update(ws, "scheduled", text, first_update_due(ws, start, next_update))]),
     })
     record = "---\n" + yamlrt.dump(data) + "---\n" + NEW_BODY
-    return commit(ws.loaded, {path: record}, ws.now, created=frozenset({path}))
+    written = commit(ws.loaded, {path: record}, ws.now, created=frozenset({path}))
+    return told(ws, path, data, f"scheduled maintenance from {clock(start, ws.now)} to {clock(end, ws.now)}, commander {owner}", written)
 

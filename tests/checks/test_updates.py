@@ -53,6 +53,16 @@ def test_i302_reports_illegal_incident_transitions() -> None:
     assert "from resolved to investigating" in problem.message
 
 
+def test_i302_allows_investigating_after_a_listed_reopening() -> None:
+    """A resolved incident reopened at the time of the next update may go back to investigating, and only to it."""
+    updates = (update("10:12", "resolved"), update("10:20", "investigating", "10:40"))
+    assert run("I302", context(incidents=[open_incident(*updates, reopened=(at("2026-06-01T10:20:00Z"),))])) == []
+    elsewhen = open_incident(*updates, reopened=(at("2026-06-01T10:30:00Z"),))
+    monitoring = open_incident(update("10:12", "resolved"), update("10:20", "monitoring", "10:40"), reopened=(at("2026-06-01T10:20:00Z"),))
+    problems = run("I302", context(incidents=[elsewhen, monitoring]))
+    assert [p.message.split(";")[0] for p in problems] == ["status changes from resolved to investigating", "status changes from resolved to monitoring"]
+
+
 @pytest.mark.parametrize(
     "before, after",
     [("scheduled", "completed"), ("scheduled", "verifying"), ("in_progress", "scheduled"), ("completed", "in_progress")],

@@ -40,3 +40,8 @@ def errors_in(root: Path, *paths: str, now: str = NOW) -> list[str]:
     """Validate the root and return the errors about the given files, as text lines."""
     report = validate(root, parse_now(now))
     return [f"{p.path}:{p.line} [{p.code}] {p.message}" for p in report.problems if p.level.name == "ERROR" and p.path in paths]
+
+
+def written(output: str) -> list[str]:
+    """Return the files a command says it wrote, in its 'wrote PATH' lines."""
+    return [line.removeprefix("wrote ") for line in output.splitlines() if line.startswith("wrote ")]

@@ -12,7 +12,7 @@ from generator.loading.records import load_incident
 from generator.responder import lock
 from generator.responder.lock import editing
 from tests.hostile.tree import snapshot
-from tests.responder.conftest import NOW, OPEN_ID, OPEN_PATH, REPO, run
+from tests.responder.conftest import NOW, OPEN_ID, OPEN_PATH, REPO, run, written
 
 
 def statusbook(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -39,7 +39,7 @@ def test_twenty_concurrent_internal_updates_all_land(portal):
     before = timeline_events(portal)
     done = concurrently(20, lambda i: statusbook(portal, "incident", "update", OPEN_ID, "--internal", "--message", f"note {i}"))
     assert [d.returncode for d in done] == [0] * 20, [d.stderr for d in done if d.returncode]
-    assert all(d.stdout.strip() == OPEN_PATH for d in done)
+    assert all(written(d.stdout) == [OPEN_PATH] for d in done)
     events = timeline_events(portal)
     assert events[: len(before)] == before
     assert sorted(events[len(before):]) == sorted(f"note {i}" for i in range(20))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.responder.conftest import errors_in, run
+from tests.responder.conftest import errors_in, run, written
 
 NEW_ID = "2026-11-28-search-cluster-upgrade"
 NEW_PATH = f"incidents/2026/{NEW_ID}.md"
@@ -23,7 +23,7 @@ def test_new_writes_a_valid_scheduled_window(portal: Path) -> None:
     """The record is scheduled, carries the window and a first update that commits to the window's start."""
     result = run(portal, *ARGS)
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == NEW_PATH
+    assert written(result.output) == [NEW_PATH]
     text = (portal / NEW_PATH).read_text()
     assert text.startswith("---\ntitle: Search cluster upgrade\ntype: maintenance\nstatus: scheduled\npublic: true\n"
                            "components:\n  search: under_maintenance\n"
@@ -48,7 +48,7 @@ def test_new_is_dated_by_the_start_in_the_team_time_zone(portal: Path) -> None:
                  "--start", "2026-12-01T23:30:00Z", "--end", "2026-12-02T01:00:00+01:00")
     assert result.exit_code == 0, result.output
     path = "incidents/2026/2026-12-02-late-window.md"
-    assert result.output.strip() == path
+    assert written(result.output) == [path]
     assert "scheduled_until: 2026-12-02T00:00:00Z\n" in (portal / path).read_text()
     assert "Wednesday 2 December 2026, 00:30–01:00 CET (2026-12-01 23:30 to 2026-12-02 00:00 UTC)" in (portal / path).read_text()
     assert errors_in(portal, path) == []
@@ -168,5 +168,5 @@ def test_new_takes_the_start_as_a_duration_from_now(portal) -> None:
     """--start 2d schedules the window two days after --now."""
     result = run(portal, "maintenance", "new", "--title", "Database upgrade", "--component", "api", "--start", "2d", "--end", "90m")
     assert result.exit_code == 0, result.output
-    text = (portal / result.output.strip()).read_text(encoding="utf-8")
+    text = (portal / written(result.output)[0]).read_text(encoding="utf-8")
     assert "scheduled_for: 2026-11-25T18:00:00Z" in text and "scheduled_until: 2026-11-25T19:30:00Z" in text

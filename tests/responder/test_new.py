@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.clock import parse_now
 from generator.validate import validate
-from tests.responder.conftest import errors_in, run
+from tests.responder.conftest import errors_in, run, written
 
 NEW_PATH = "incidents/2026/2026-11-23-search-results-are-slow.md"
 ARGS = ("incident", "new", "--title", "Search results are slow", "--severity", "SEV2",
@@ -17,7 +17,7 @@ def test_new_writes_a_valid_record(portal: Path) -> None:
     """The record is created at the dated path, starts investigating and commits to the SEV2 cadence."""
     result = run(portal, *ARGS)
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == NEW_PATH
+    assert written(result.output) == [NEW_PATH]
     text = (portal / NEW_PATH).read_text()
     assert "status: investigating\n" in text
     assert "components:\n  search: degraded_performance\n  api: partial_outage\n" in text
@@ -42,7 +42,7 @@ def test_new_uses_the_team_time_zone_for_the_date(portal: Path) -> None:
     """23:30 UTC is already the next day in Berlin, so the id carries that day."""
     result = run(portal, *ARGS, now="2026-11-23T23:30:00Z")
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "incidents/2026/2026-11-24-search-results-are-slow.md"
+    assert written(result.output) == ["incidents/2026/2026-11-24-search-results-are-slow.md"]
 
 
 def test_new_takes_commander_message_and_visibility(portal: Path) -> None:

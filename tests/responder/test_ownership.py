@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.responder.conftest import OPEN_ID, OPEN_PATH, errors_in, run
+from tests.responder.conftest import OPEN_ID, OPEN_PATH, errors_in, run, written
 
 HANDOFF = ("incident", "handoff", OPEN_ID, "--to", "bruno", "--status", "Traffic drained from 1b",
            "--next-steps", "Return traffic once the provider confirms")
@@ -56,7 +56,8 @@ def test_role_sets_a_supporting_role(portal: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "  comms_lead: dana\n  scribe: bruno\nupdates:\n" in (portal / OPEN_PATH).read_text()
     created = run(portal, "incident", "new", "--title", "Slow search", "--severity", "SEV3",
-                  "--component", "search=degraded_performance").output.strip()
+                  "--component", "search=degraded_performance").output
+    created = written(created)[0]
     result = run(portal, "incident", "role", Path(created).stem, "tech_lead", "farah")
     assert result.exit_code == 0, result.output
     assert "commander: alice\nroles:\n  tech_lead: farah\nupdates:\n" in (portal / created).read_text()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.loading.records import load_postmortem
 from generator.model.postmortem import REQUIRED_SECTIONS
-from tests.responder.conftest import OPEN_ID, errors_in, run
+from tests.responder.conftest import OPEN_ID, errors_in, run, written
 
 RESOLVED_ID = "2026-11-13-invoice-currency-symbol"
 NEW_PATH = f"incidents/2026/{RESOLVED_ID}.postmortem.md"
@@ -20,7 +20,7 @@ def test_new_writes_a_valid_draft_for_a_resolved_incident(portal: Path) -> None:
     """The draft names the acting author, is internal, has every section and a timeline from the record."""
     result = run(portal, "postmortem", "new", RESOLVED_ID, person="bruno")
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == NEW_PATH
+    assert written(result.output) == [NEW_PATH]
     text = (portal / NEW_PATH).read_text()
     assert text.startswith("---\nstatus: draft\nauthors: [bruno]\npublic: false\ndrafted: 2026-11-23T18:00:00Z\n---\n")
     _, postmortem, problems = load_postmortem(NEW_PATH, text, None)
@@ -54,7 +54,7 @@ def test_action_appends_an_open_item_keeping_comments_and_body(portal: Path) -> 
     body_before = path.read_text().split("\n---\n", 1)[1]
     result = run(portal, "postmortem", "action", EXISTING_ID, *ACTION, "--type", "mitigate", "--ticket", "OPS-660")
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == EXISTING_PATH
+    assert written(result.output) == [EXISTING_PATH]
     text = path.read_text()
     assert ("    ticket: OPS-655\n  - title: Alert on origin pools without healthy backends\n    owner: farah\n"
             "    due: 2026-12-15\n    type: mitigate\n    status: open\n    ticket: OPS-660\n---\n") in text

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.loading.records import load_postmortem
 from generator.model.postmortem import REQUIRED_SECTIONS
-from tests.responder.conftest import OPEN_ID, OPEN_PATH, errors_in, run
+from tests.responder.conftest import OPEN_ID, OPEN_PATH, errors_in, run, written
 
 POSTMORTEM_PATH = f"incidents/2026/{OPEN_ID}.postmortem.md"
 
@@ -15,7 +15,7 @@ def test_resolve_closes_the_record_and_drafts_the_postmortem(portal: Path) -> No
     """SEV2 needs a postmortem: both files are written and validate without errors."""
     result = run(portal, "incident", "resolve", OPEN_ID, "--message", "Resolved. Latency was normal for an hour.")
     assert result.exit_code == 0, result.output
-    assert result.output.split() == [OPEN_PATH, POSTMORTEM_PATH]
+    assert written(result.output) == [OPEN_PATH, POSTMORTEM_PATH]
     text = (portal / OPEN_PATH).read_text()
     assert "mitigated: 2026-11-23T16:40:00Z\nresolved: 2026-11-23T18:00:00Z\nmitigation: failover\n" in text
     assert "status: resolved\n" in text
@@ -43,17 +43,18 @@ def test_resolve_keeps_an_existing_postmortem(portal: Path) -> None:
     """A postmortem already started is not overwritten."""
     (portal / POSTMORTEM_PATH).write_text("---\nstatus: draft\n---\nmine\n")
     result = run(portal, "incident", "resolve", OPEN_ID, "--message", "Resolved.")
-    assert result.output.split()[:1] == [OPEN_PATH]
+    assert written(result.output)[:1] == [OPEN_PATH]
     assert (portal / POSTMORTEM_PATH).read_text() == "---\nstatus: draft\n---\nmine\n"
 
 
 def test_resolve_without_postmortem_for_minor_severity(portal: Path) -> None:
     """A SEV3 incident declared and resolved gets no postmortem."""
     created = run(portal, "incident", "new", "--title", "Slow search", "--severity", "SEV3",
-                  "--component", "search=degraded_performance").output.strip()
+                  "--component", "search=degraded_performance").output
+    created = written(created)[0]
     result = run(portal, "incident", "resolve", Path(created).stem, "--message", "Fixed.", now="2026-11-23T18:30:00Z")
     assert result.exit_code == 0, result.output
-    assert result.output.split() == [created]
+    assert written(result.output) == [created]
     assert not (portal / created.replace(".md", ".postmortem.md")).exists()
     assert errors_in(portal, created, now="2026-11-23T18:30:00Z") == []
 
