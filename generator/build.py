@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from generator.loading.corpus import load_root
 from generator.memory import collection_paused
@@ -20,7 +20,7 @@ from generator.render.assets import asset_files
 from generator.render.badges import badge_files
 from generator.render.calendars import calendar_files
 from generator.render.feeds import feed_files
-from generator.render.output import Output
+from generator.render.output import Output, OutputFile
 from generator.render.internal import portal_files
 from generator.render.markup import to_html
 from generator.render.pages import PageRenderer, page_files
@@ -56,17 +56,24 @@ class BuildResult:
         return self.rendered > 0
 
 
+def site_files(view: SiteView) -> Iterator[OutputFile]:
+    """Render every file of the site, a renderer at a time, so a build can write them as they come."""
+    with collection_paused():
+        pages = PageRenderer(view)
+        yield from page_files(view, pages)
+        for renderer in (feed_files, calendar_files, api_files, badge_files):
+            yield from renderer(view)
+        yield from portal_files(view, pages)
+        yield from search_files(view)
+        yield from asset_files()
+        yield from theme_files(view.site.theme, view.audience)
+    to_html.cache_clear()  # pages, feeds and the index shared each rendered text; the build needs them no more
+
+
 def render_site(view: SiteView) -> Output:
     """Render every file of the site in memory."""
-    output, pages = Output(), PageRenderer(view)
-    output.extend(page_files(view, pages))
-    for renderer in (feed_files, calendar_files, api_files, badge_files):
-        output.extend(renderer(view))
-    output.extend(portal_files(view, pages))
-    output.extend(search_files(view))
-    output.extend(asset_files())
-    output.extend(theme_files(view.site.theme, view.audience))
-    to_html.cache_clear()  # pages, feeds and the index shared each rendered text; the build needs them no more
+    output = Output()
+    output.extend(site_files(view))
     return output
 
 
@@ -85,21 +92,26 @@ def settings_for(view: SiteView, now: datetime):
     )
 
 
-def checked_site(root: Path, audience: Audience, now: datetime) -> tuple[Report, SiteView | None, Output | None]:
-    """Load and check the records; when they are valid, compute the site's views and render its files.
+def checked_view(root: Path, audience: Audience, now: datetime) -> tuple[Report, SiteView | None]:
+    """Load and check the records; when they are valid, compute the site's views.
 
     Raises SiteNotConfigured when the records are valid but statusbook.yml lacks what the site needs.
     """
     loaded = load_root(root)
     report = check_loaded(loaded, now)
     if report.errors or loaded.corpus is None:
-        return report, None, None
+        return report, None
     unbuildable = missing_address(loaded.corpus.site, audience.value)
     if unbuildable:
         raise SiteNotConfigured(unbuildable)
     with collection_paused():
-        view = site_view(loaded.corpus, audience, now)
-        return report, view, render_site(view)
+        return report, site_view(loaded.corpus, audience, now)
+
+
+def checked_site(root: Path, audience: Audience, now: datetime) -> tuple[Report, SiteView | None, Output | None]:
+    """Load and check the records; when they are valid, compute the site's views and render its files in memory."""
+    report, view = checked_view(root, audience, now)
+    return (report, None, None) if view is None else (report, view, render_site(view))
 
 
 def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progress: Progress = lambda _: None,
@@ -113,15 +125,15 @@ def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progres
 
     target = SiteTarget(site_dir, root, audience.value, force, cache)
     target.check()
-    report, view, output = checked_site(root, audience, now)
+    report, view = checked_view(root, audience, now)
     progress(f"Checked {report.file_count} files: {report.errors} errors, {report.warnings} warnings")
-    if view is None or output is None:
+    if view is None:
         return BuildResult(report)
-    rendered, settings = len(output), settings_for(view, now)
-    progress(f"Rendered {rendered} files for {len(view.incidents)} {audience.value} records; building with MkDocs")
-    del view  # publishing needs only the files; let the views go before MkDocs holds the pages
-    publish(output, settings, target, progress)
-    progress(f"Built the {audience.value} site in {site_dir}")
+    progress(f"Rendering {len(view.incidents)} {audience.value} records and building with MkDocs")
+    settings, files = settings_for(view, now), site_files(view)
+    del view  # the files hold the views while they are rendered, and let them go before MkDocs draws the pages
+    rendered = publish(files, settings, target, progress)
+    progress(f"Built the {audience.value} site in {site_dir} from {rendered} rendered files")
     return BuildResult(report, rendered)
 
 

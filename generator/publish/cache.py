@@ -52,10 +52,6 @@ def build_id(key: str, digests: dict[str, str]) -> str:
     return whole.hexdigest()
 
 
-def digests_of(contents: dict[str, bytes]) -> dict[str, str]:
-    """The digest of every rendered file, by path."""
-    return {path: digest(content) for path, content in contents.items()}
-
 
 def digest(content: bytes) -> str:
     """The digest that tells whether a rendered file changed."""

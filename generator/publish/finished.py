@@ -7,25 +7,47 @@ write the page; only the Markdown conversion is skipped. Used by the build's plu
 
 from __future__ import annotations
 
-from jinja2 import Environment
 import logging
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import meta
 
 
 class FinishedPage(Page):
-    """A page whose source is the finished HTML of its content area."""
+    """A page whose source is the finished HTML of its content area, read from its file only while it is drawn."""
+
+    _text: str | None = None
+    _body_at: int | None = None
+
+    @property
+    def content(self) -> str | None:
+        """The page's finished HTML: read from its file when a theme draws the page, not held by every page at once."""
+        if self._text is None and self._body_at is not None:
+            self._text = self.file.content_string[self._body_at:]
+        return self._text
+
+    @content.setter
+    def content(self, value: str | None) -> None:
+        """Set the content, or let it go with None (MkDocs starts a page with None)."""
+        self._text = value
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        """Read the front matter, and where the content starts."""
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is None:
+            source = self.file.content_string
+        self.markdown, self.meta = meta.get_data(source)
+        self._body_at = len(source) - len(self.markdown)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        """Take the content as it is and the table of contents from the front matter; the file's bytes are no longer needed."""
-        self.content = self.markdown
-        if isinstance(self.file, StagedFile):
-            self.file.release()
+        """Take the table of contents from the front matter; the content stays in the file until the page is drawn."""
+        self.markdown = ""  # not None: MkDocs reads a page's title only once its source is read
         self.toc = get_toc(toc_tokens(self.meta.get("toc") or []))
         self._title_from_render = None
         self.present_anchor_ids = {entry[1] for entry in self.meta.get("toc") or []}
@@ -73,10 +95,6 @@ class StagedFile(File):
         """Whether an incremental build must write the file again."""
         return self.changed
 
-    def release(self) -> None:
-        """Let go of the bytes once a page has read them: only the page's text is needed to write it."""
-        self._content = b""
-
 
 def walk_order(path: str) -> tuple:
     """Sort as MkDocs reads a docs folder: a folder's files before its subfolders, an index first, then by name."""
@@ -86,29 +104,28 @@ def walk_order(path: str) -> tuple:
 
 
 class FinishedPages(BasePlugin):
-    """The build's plugin: the site's files come from memory, and every documentation page is a finished page.
+    """The build's plugin: the site's files are the rendered files in ``folder``, and every page is a finished page.
 
     Paths in ``unchanged`` are already in the site folder, identical, from the previous build; an incremental build
-    neither reads nor writes them. The plugin takes the files out of ``contents`` as it adds them, and a page lets go
-    of its text once written, so a large site is held in memory about once.
+    neither reads nor writes them.
     """
 
-    def __init__(self, contents: dict[str, bytes], unchanged: frozenset[str] = frozenset()) -> None:
-        """Hold the rendered files and which of them the site folder already has."""
+    def __init__(self, folder: Path, paths: list[str], unchanged: frozenset[str] = frozenset()) -> None:
+        """Hold where the rendered files are, their paths, and which of them the site folder already has."""
         super().__init__()
-        self.contents, self.unchanged = contents, unchanged
+        self.folder, self.paths, self.unchanged = folder, paths, unchanged
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the rendered files and adopt the pages before the navigation is made from them."""
-        for path in sorted(self.contents, key=walk_order):
-            staged = StagedFile.generated(config, path, content=self.contents.pop(path))
+        for path in sorted(self.paths, key=walk_order):
+            staged = StagedFile.generated(config, path, abs_src_path=str(self.folder / path))
             staged.changed = path not in self.unchanged
             files.append(staged)
         return adopt_pages(files, config)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Let go of a page's text once it is drawn into its frame; only the written file is needed after."""
-        page.markdown = page.content = None
+        """Let go of a page's content once it is drawn into its frame; only the written file is needed after."""
+        page.content = None
         return output
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

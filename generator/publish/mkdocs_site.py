@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html import escape
 from importlib.resources import files
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import yaml
 
@@ -37,7 +37,7 @@ from generator.publish.cache import (
     build_id,
     build_key,
     cache_for,
-    digests_of,
+    digest,
     link_unchanged,
     manifest_of,
     read_manifest,
@@ -46,9 +46,11 @@ from generator.publish.cache import (
 )
 from generator.publish.finished import FinishedPages, IncrementalNotice
 from generator.render import urls
-from generator.render.output import Output
+from generator.render.output import Output, OutputError, OutputFile, checked_path
 
 OVERRIDES = "overrides"
+# The scratch folder's subfolder that receives the rendered files as they come, outside MkDocs' docs folder.
+RENDERED = "rendered"
 __all__ = ["PublishError", "SiteSettings", "publish", "serve"]
 # MkDocs stamps sitemap.xml.gz with its build date, and a gzip header holds 32 bits: the last is 2106-02-07T06:28:15Z.
 GZIP_LAST_EPOCH = 2**32 - 1
@@ -182,8 +184,11 @@ class Collected(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_file: Path, contents: dict[str, bytes], unchanged: frozenset[str] = frozenset()) -> None:
-    """Build ``contents`` with MkDocs in this process, rewriting only what is not ``unchanged``; raise PublishError on failure."""
+def run_mkdocs(config_file: Path, folder: Path, paths: list[str], unchanged: frozenset[str] = frozenset()) -> None:
+    """Build the rendered files at ``paths`` in ``folder`` with MkDocs in this process, writing only what is not ``unchanged``.
+
+    Raises PublishError with MkDocs' warnings on failure.
+    """
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -195,7 +200,7 @@ def run_mkdocs(config_file: Path, contents: dict[str, bytes], unchanged: frozens
     logging.getLogger("mkdocs.commands.build").addFilter(notice)
     try:
         config = load_config(config_file=str(config_file))
-        config.plugins["statusbook/finished-pages"] = FinishedPages(contents, unchanged)
+        config.plugins["statusbook/finished-pages"] = FinishedPages(folder, paths, unchanged)
         config.plugins.on_startup(command="build", dirty=bool(unchanged))
         try:
             build(config, dirty=bool(unchanged))
@@ -222,36 +227,51 @@ def stage(settings: SiteSettings, work: Path, docs: dict[str, bytes] | None = No
     return config_file
 
 
-def publish(output: Output, settings: SiteSettings, target: SiteTarget, say: Callable[[str], None]) -> None:
-    """Build ``output`` into the target's site directory; on any failure the existing site is left untouched."""
+def publish(files: Iterable[OutputFile], settings: SiteSettings, target: SiteTarget, say: Callable[[str], None]) -> int:
+    """Build the rendered ``files`` into the target's site directory and return how many there were.
+
+    On any failure the existing site is left untouched.
+    """
     site_dir = target.site_dir.resolve()
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         with site_lock(site_dir, say):
             target.check()
             remove_leftovers(site_dir)
-            build_and_swap(output, settings, site_dir, target.audience, cache_for(target, site_dir, say), say)
+            return build_and_swap(files, settings, site_dir, target.audience, cache_for(target, site_dir, say), say)
     except OSError as exc:
         raise PublishError(os_error_message(exc, site_dir)) from None
 
 
-def build_and_swap(output: Output, settings: SiteSettings, site_dir: Path, audience: str, cache_file: Path | None,
-                   say: Callable[[str], None]) -> None:
-    """Build in a marked scratch folder beside ``site_dir``, reusing unchanged files, mark the result ours, and swap it in.
+def write_rendered(files: Iterable[OutputFile], folder: Path) -> dict[str, str]:
+    """Write each rendered file into ``folder`` as it comes, so the site is never held in memory; return their digests."""
+    digests: dict[str, str] = {}
+    for item in files:
+        path = checked_path(item.path)
+        if path in digests:
+            raise OutputError(f"two outputs for one path: {path}")
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(item.content)
+        digests[path] = digest(item.content)
+    return digests
 
-    The output is handed to MkDocs and emptied as it goes, so a large site is not held in memory twice.
-    """
+
+def build_and_swap(files: Iterable[OutputFile], settings: SiteSettings, site_dir: Path, audience: str,
+                   cache_file: Path | None, say: Callable[[str], None]) -> int:
+    """Build in a marked scratch folder beside ``site_dir``, reusing unchanged files, mark the result ours, and swap it in."""
     work = make_scratch(site_dir.parent, scratch_prefix(site_dir))
     try:
         config_file = stage(settings, work)
-        key, digests = build_key(mkdocs_config(settings, Path("docs"), Path("site"), Path(OVERRIDES))), digests_of(output.files)
+        digests = write_rendered(files, work / RENDERED)
+        key = build_key(mkdocs_config(settings, Path("docs"), Path("site"), Path(OVERRIDES)))
         previous = read_manifest(cache_file) if cache_file else None
         unchanged = reusable(previous, key, site_build_id(site_dir, audience), digests, site_dir)
         unchanged = link_unchanged(unchanged, site_dir, work / "site")
         if unchanged:
             say(f"Reusing {len(unchanged)} unchanged files of the previous build; writing {len(digests) - len(unchanged)}")
         with build_environment(settings.epoch):
-            run_mkdocs(config_file, output.files, unchanged)
+            run_mkdocs(config_file, work / RENDERED, list(digests), unchanged)
         build = build_id(key, digests)
         write_site_marker(work / "site", audience, build)
         manifest = manifest_of(key, build, digests, work / "site")
@@ -260,6 +280,7 @@ def build_and_swap(output: Output, settings: SiteSettings, site_dir: Path, audie
         remove_scratch(work)
     if cache_file is not None:
         save_cache(cache_file, manifest, say)
+    return len(digests)
 
 
 Render = Callable[[], "Output | None"]
