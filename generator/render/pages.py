@@ -11,6 +11,7 @@ import json
 import re
 from datetime import date, datetime, timedelta
 from functools import partial
+from typing import Iterator
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -141,22 +142,22 @@ class PageRenderer:
         return OutputFile(source, (front_matter(title, toc) + "\n" + body).encode("utf-8"))
 
 
-def page_files(view: SiteView, pages: PageRenderer) -> list[OutputFile]:
-    """Render every page of the site with the build's one renderer."""
-    files = [pages.page("public/home.md.j2", urls.HOME, view.site.name)]
-    files.append(pages.page("public/history.md.j2", urls.HISTORY, "Incident history"))
-    files += [pages.page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.title}", month=m) for m in view.months]
-    files += [component_page(pages, view, state) for state in view.status.components]
-    files.append(pages.page("public/subscribe.md.j2", urls.SUBSCRIBE, "Subscribe to updates"))
+def page_files(view: SiteView, pages: PageRenderer) -> Iterator[OutputFile]:
+    """Render every page of the site with the build's one renderer, one page at a time."""
+    yield pages.page("public/home.md.j2", urls.HOME, view.site.name)
+    yield pages.page("public/history.md.j2", urls.HISTORY, "Incident history")
+    for m in view.months:
+        yield pages.page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.title}", month=m)
+    for state in view.status.components:
+        yield component_page(pages, view, state)
+    yield pages.page("public/subscribe.md.j2", urls.SUBSCRIBE, "Subscribe to updates")
     if view.portal is not None:
-        return files  # the portal renders full incident records and every postmortem at the same paths
-    files += [pages.page("public/incident.md.j2", urls.incident_page(v.id), v.title, incident=v) for v in view.incidents]
-    files += [
-        pages.page("public/postmortem.md.j2", urls.postmortem_page(v.id), f"Postmortem: {v.title}", incident=v)
-        for v in view.incidents
-        if v.postmortem is not None
-    ]
-    return files
+        return  # the portal renders full incident records and every postmortem at the same paths
+    for v in view.incidents:
+        yield pages.page("public/incident.md.j2", urls.incident_page(v.id), v.title, incident=v)
+    for v in view.incidents:
+        if v.postmortem is not None:
+            yield pages.page("public/postmortem.md.j2", urls.postmortem_page(v.id), f"Postmortem: {v.title}", incident=v)
 
 
 def component_page(pages: PageRenderer, view: SiteView, state) -> OutputFile:
