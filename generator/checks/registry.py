@@ -17,6 +17,7 @@ from generator.checks import (
     targets,
     theme,
     updates,
+    verification,
 )
 from generator.checks.rules import CheckContext, Rule
 from generator.checks.settings import OFF, rule_levels
@@ -30,6 +31,7 @@ RULE_MODULES = (
     milestones,
     moments,
     updates,
+    verification,
     ownership,
     targets,
     postmortems,

@@ -13,6 +13,8 @@ from generator.model.theme import Theme
 NEXT_BUSINESS_DAY = "next_business_day"
 # The levels a portal may set a rule to in the checks: section of statusbook.yml.
 RULE_LEVELS = ("error", "warning", "off")
+# How many of the most severe configured severities the process treats as major (SEV1 and SEV2 by default).
+MAJOR_SEVERITIES = 2
 SITE_ADDRESSES = {"public": ("url", "public status site"), "internal": ("internal_url", "internal records portal")}
 
 
@@ -87,6 +89,11 @@ class Site:
     def severity(self, severity_id: str | None) -> Severity | None:
         """Return the severity with this id, if configured."""
         return self._severities.get(severity_id) if severity_id else None
+
+    def is_major(self, severity_id: str | None) -> bool:
+        """Whether a severity is one of the most severe configured ones (SEV1 or SEV2), which the process asks more of."""
+        major = self.severities[:MAJOR_SEVERITIES]
+        return any(severity.id == severity_id for severity in major)
 
 
 def missing_address(site: Site, audience: str) -> str | None:
