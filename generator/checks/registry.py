@@ -11,6 +11,7 @@ from generator.checks import (
     milestones,
     moments,
     ownership,
+    plain_wording,
     postmortems,
     references,
     rotations,
@@ -36,6 +37,7 @@ RULE_MODULES = (
     targets,
     postmortems,
     blameless,
+    plain_wording,
     rotations,
     theme,
 )

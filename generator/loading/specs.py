@@ -312,6 +312,9 @@ SITE = Record(
         Field("checks", RuleLevels(), "Rule levels for this portal, by rule code: raise a warning to error, or turn "
               "it off; an error rule stays an error. See the rules reference.", attr="rule_levels", default="{}",
               example="{I308: error, P606: off}"),
+        Field("vague_words", ListOf(TEXT), "Words and phrases of update messages and handoff statuses that rule B703 "
+              "calls vague; they replace the default list, and [] finds none.", default=f"[{', '.join(site.VAGUE_WORDS)}]",
+              example="[seems, should be fine, probably, looks better, hopefully, fingers crossed]"),
     ),
 )
 

@@ -15,6 +15,8 @@ NEXT_BUSINESS_DAY = "next_business_day"
 RULE_LEVELS = ("error", "warning", "off")
 # How many of the most severe configured severities the process treats as major (SEV1 and SEV2 by default).
 MAJOR_SEVERITIES = 2
+# Vague status words that say what someone hopes, not what was verified; statusbook.yml's vague_words replaces them.
+VAGUE_WORDS = ("seems", "should be fine", "probably", "looks better", "hopefully")
 SITE_ADDRESSES = {"public": ("url", "public status site"), "internal": ("internal_url", "internal records portal")}
 
 
@@ -74,6 +76,7 @@ class Site:
     theme: Theme = Theme()
     notify: Notify = Notify()
     rule_levels: tuple[tuple[str, str], ...] = ()
+    vague_words: tuple[str, ...] = VAGUE_WORDS
     _components: dict[str, Component] = field(init=False, repr=False, compare=False)
     _severities: dict[str, Severity] = field(init=False, repr=False, compare=False)
 
