@@ -86,6 +86,11 @@ handoffs:
     next_steps: Watch error rates, then confirm with support.
     next_update: {stamp(ack + timedelta(minutes=25))}
 mitigation: rollback
+links:
+  - kind: channel
+    url: https://chat.example.com/inc-{started:%Y%m%d}-synthetic-{index}
+  - kind: bridge
+    url: https://meet.example.com/inc-{index}
 updates:
 {updates(ack + timedelta(minutes=1), cadence, 3, resolved)}
 timeline:

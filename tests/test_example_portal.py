@@ -9,11 +9,12 @@ import pytest
 
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
+from generator.model.links import LINK_KINDS, missing_kinds
 from generator.validate import validate
 
 REPO = Path(__file__).resolve().parent.parent
 NOW = parse_now("2026-11-23T18:00:00Z")
-DELIBERATE_WARNINGS = {"I306", "T501", "T502", "P603", "P606", "P614", "P615"}
+DELIBERATE_WARNINGS = {"I306", "T501", "T502", "P603", "P606", "P614", "P615", "I207", "B703", "I310"}
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +28,15 @@ def test_example_has_no_errors_and_only_its_deliberate_warnings() -> None:
     report = validate(REPO, NOW)
     assert report.errors == 0, [p for p in report.problems if p.level.name == "ERROR"]
     assert Counter(p.code for p in report.problems) == Counter(DELIBERATE_WARNINGS)
+
+
+def test_readmes_list_the_deliberate_warnings_and_the_count() -> None:
+    """The README gives validate's last line, and incidents/README.md has a row for each deliberate warning."""
+    report = validate(REPO, NOW)
+    line = f"`{report.file_count} files checked: 0 errors, {report.warnings} warnings`"
+    assert line in " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    table = (REPO / "incidents" / "README.md").read_text(encoding="utf-8")
+    assert {code for code in DELIBERATE_WARNINGS if f"\n| {code} " in table} == DELIBERATE_WARNINGS
 
 
 def test_example_spans_six_months_and_all_severities(corpus) -> None:
@@ -56,3 +66,10 @@ def test_example_has_two_rotations_with_overrides(corpus) -> None:
     """Two rotations, each with overrides."""
     assert len(corpus.rotations) == 2
     assert all(r.overrides for r in corpus.rotations)
+
+
+def test_example_links_every_kind_and_names_channel_and_bridge_of_major_incidents(corpus) -> None:
+    """Links of every kind appear; every SEV1 and SEV2 but the deliberate one names a channel and a bridge."""
+    assert {link.kind for i in corpus.incidents for link in i.links} == set(LINK_KINDS)
+    lacking = [i.id for i in corpus.incidents if corpus.site.is_major(i.severity) and missing_kinds(i.links)]
+    assert lacking == ["2026-11-22-ci-deploys-blocked"]

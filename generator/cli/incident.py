@@ -14,6 +14,7 @@ from generator.cli.options import (
     workspace,
 )
 from generator.model.incident import INCIDENT_STATUSES, MAINTENANCE_STATUSES, MITIGATIONS
+from generator.model.links import LINK_KINDS
 
 
 @click.group()
@@ -246,6 +247,29 @@ def incident_reopen(incident_id, root, now, as_person, message, next_update) -> 
     from generator.responder import incident as ops
 
     run_responder(lambda: ops.reopen(workspace(root, now, as_person), incident_id, message, next_update), edits=root)
+
+
+@incident.command("link")
+@incident_id_argument
+@click.argument("kind", type=click.Choice(LINK_KINDS))
+@click.argument("url", metavar="URL")
+@click.option("--title", metavar="TEXT", help="What to call it; a channel defaults to #inc-YYYYMMDD-slug from the id.")
+@root_option
+@now_option
+@as_option
+def incident_link(incident_id, kind, url, title, root, now, as_person) -> None:
+    """Link incident ID to where it is worked on: its ticket, chat channel, bridge call, doc, patch or dashboard.
+
+    URL is http(s) or relative. The internal portal lists the links; the public site never shows them.
+
+    \b
+    Examples:
+      statusbook incident link 2026-11-23-api-increased-latency channel https://acme.slack.com/archives/C0123
+      statusbook incident link 2026-11-23-api-increased-latency bridge https://meet.acme.example/inc-api --title "Bridge"
+    """
+    from generator.responder import links
+
+    run_responder(lambda: links.add_link(workspace(root, now, as_person), incident_id, kind, url, title), edits=root)
 
 
 def register(group: click.Group) -> None:

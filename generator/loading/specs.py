@@ -25,7 +25,9 @@ from generator.loading.schema import (
 )
 from generator.loading.channels import ChannelRecord, HttpUrl
 from generator.loading.levels import RuleLevels
+from generator.loading.links import WebLink
 from generator.model import incident as inc
+from generator.model import links
 from generator.model import notify
 from generator.model import postmortem as pm
 from generator.model import rotation as rot
@@ -92,6 +94,17 @@ IMPORTED = Record(
     inc.Imported,
 )
 
+LINK = Record(
+    "link",
+    "A place the incident is worked on; listed on the internal portal, never on the public site.",
+    (
+        Field("kind", Choice(links.LINK_KINDS), "What it is: ticket, channel, bridge, doc, patch or dashboard.", required=True),
+        Field("url", WebLink(), "Its address: http(s) or relative; other schemes, such as javascript:, are refused.", required=True),
+        Field("title", TEXT, "What to call it, such as the channel name #inc-20261123-api-latency."),
+    ),
+    links.Link,
+)
+
 _MILESTONE_DOCS = {
     "started": "When impact began.",
     "detected": "When the problem was detected (alert or report).",
@@ -115,6 +128,7 @@ INCIDENT = Record(
         Field("scheduled_until", WHEN, "Maintenance: planned end."),
         Field("commander", PERSON, "Person id of the Incident Commander who owns it now (required for incidents)."),
         Field("roles", ROLES, "Technical Lead, Communications Lead and Scribe."),
+        Field("links", ListOf(LINK), "Ticket, chat channel, bridge call, documents, patches and dashboards (internal only)."),
         Field("handoffs", ListOf(HANDOFF), "Ownership handoffs, oldest first."),
         Field("mitigation", Choice(inc.MITIGATIONS), "The mitigation decision; rollback unless there is a reason not to."),
         Field("updates", ListOf(UPDATE), "Public status updates, oldest first.", required=True),
@@ -325,6 +339,9 @@ SITE = Record(
         Field("checks", RuleLevels(), "Rule levels for this portal, by rule code: raise a warning to error, or turn "
               "it off; an error rule stays an error. See the rules reference.", attr="rule_levels", default="{}",
               example="{I308: error, P606: off}"),
+        Field("vague_words", ListOf(TEXT), "Words and phrases of update messages and handoff statuses that rule B703 "
+              "calls vague; they replace the default list, and [] finds none.", default=f"[{', '.join(site.VAGUE_WORDS)}]",
+              example="[seems, should be fine, probably, looks better, hopefully, fingers crossed]"),
     ),
 )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from generator.model import compact_pickling
+from generator.model.links import Link
 
 INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved")
 MAINTENANCE_STATUSES = ("scheduled", "in_progress", "verifying", "completed")
@@ -99,6 +100,7 @@ class Incident:
     timeline: tuple[TimelineEntry, ...] = ()
     reopened: tuple[datetime, ...] = ()
     imported: Imported | None = None
+    links: tuple[Link, ...] = ()
     body: str = ""
     body_line: int = 0
 

@@ -13,6 +13,10 @@ from generator.model.theme import Theme
 NEXT_BUSINESS_DAY = "next_business_day"
 # The levels a portal may set a rule to in the checks: section of statusbook.yml.
 RULE_LEVELS = ("error", "warning", "off")
+# How many of the most severe configured severities the process treats as major (SEV1 and SEV2 by default).
+MAJOR_SEVERITIES = 2
+# Vague status words that say what someone hopes, not what was verified; statusbook.yml's vague_words replaces them.
+VAGUE_WORDS = ("seems", "should be fine", "probably", "looks better", "hopefully")
 SITE_ADDRESSES = {"public": ("url", "public status site"), "internal": ("internal_url", "internal records portal")}
 
 
@@ -72,6 +76,7 @@ class Site:
     theme: Theme = Theme()
     notify: Notify = Notify()
     rule_levels: tuple[tuple[str, str], ...] = ()
+    vague_words: tuple[str, ...] = VAGUE_WORDS
     _components: dict[str, Component] = field(init=False, repr=False, compare=False)
     _severities: dict[str, Severity] = field(init=False, repr=False, compare=False)
 
@@ -87,6 +92,11 @@ class Site:
     def severity(self, severity_id: str | None) -> Severity | None:
         """Return the severity with this id, if configured."""
         return self._severities.get(severity_id) if severity_id else None
+
+    def is_major(self, severity_id: str | None) -> bool:
+        """Whether a severity is one of the most severe configured ones (SEV1 or SEV2), which the process asks more of."""
+        major = self.severities[:MAJOR_SEVERITIES]
+        return any(severity.id == severity_id for severity in major)
 
 
 def missing_address(site: Site, audience: str) -> str | None:

@@ -8,6 +8,7 @@ from datetime import date, datetime, timezone
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.model.formats import FORMAT_VERSION
+from generator.model.links import channel_name
 from generator.scaffold import action_ref, example, schedule
 from generator.scaffold.answers import Answers
 
@@ -46,11 +47,17 @@ def environment() -> Environment:
     return env
 
 
+def example_incident_id(answers: Answers) -> str:
+    """Return the id of the example incident: its start date in the team time zone and its slug."""
+    started = example.incident_moments(answers.now)["started"].astimezone(answers.timezone).date()
+    return f"{started}-example-api-errors"
+
+
 def example_paths(answers: Answers) -> dict[str, str]:
     """Return the paths of the example records and their templates."""
-    started = example.incident_moments(answers.now)["started"].astimezone(answers.timezone).date()
     planned = example.maintenance_moments(answers.now)["scheduled_for"].astimezone(answers.timezone).date()
-    incident = f"incidents/{started.year}/{started}-example-api-errors"
+    incident_id = example_incident_id(answers)
+    incident = f"incidents/{incident_id[:4]}/{incident_id}"
     return {
         f"{incident}.md": "example/incident.md.j2",
         f"{incident}.postmortem.md": "example/postmortem.md.j2",
@@ -70,6 +77,7 @@ def context(answers: Answers) -> dict:
         "handover_time": f"{schedule.HANDOVER_TIME:%H:%M}",
         "shifts": schedule.shifts(tuple(m.id for m in answers.members), local_now),
         "incident": example.incident_moments(answers.now),
+        "channel": channel_name(example_incident_id(answers)),
         "postmortem": example.postmortem_moments(answers.now),
         "maintenance": example.maintenance_moments(answers.now),
         "component": answers.components[0],

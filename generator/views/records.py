@@ -46,6 +46,14 @@ KIND_LABELS = {
 TIE_ORDER = {"milestone": 0, "handoff": 1, "acknowledgement": 1, "update": 2, "entry": 3}
 VERDICT_LABELS = {MET: "Met", MISSED: "Missed", PENDING: "Pending, not yet due", NO_TARGET: "No target"}
 AWAITING = "awaiting acknowledgement"
+LINK_LABELS = {
+    "ticket": "Ticket",
+    "channel": "Chat channel",
+    "bridge": "Bridge call",
+    "doc": "Document",
+    "patch": "Patch",
+    "dashboard": "Dashboard",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +151,15 @@ class Target:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkView:
+    """A place the incident is worked on, as the portal lists it: what it is, its address and its text."""
+
+    label: str
+    url: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class RecordView:
     """What the internal page shows of one record beyond its public ``IncidentView``."""
 
@@ -153,6 +170,7 @@ class RecordView:
     owner: str | None
     roles: tuple[RoleView, ...]
     handoffs: tuple[HandoffView, ...]
+    links: tuple[LinkView, ...]
     timeline: tuple[TimelineItem, ...]
     phases: tuple[Phase, ...]
     measures: tuple[MeasureView, ...]
@@ -317,6 +335,11 @@ def targets(severity: Severity | None) -> tuple[Target, ...]:
     )
 
 
+def link_views(incident: Incident) -> tuple[LinkView, ...]:
+    """List the record's links in their order, each named by its title or else its address."""
+    return tuple(LinkView(LINK_LABELS.get(link.kind, link.kind), link.url, link.title or link.url) for link in incident.links)
+
+
 def record_view(corpus: Corpus, incident: Incident, now: datetime) -> RecordView:
     """Compute the internal view of one record as of ``now``."""
     shown = {c.id for c in corpus.site.components}
@@ -333,6 +356,7 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime) -> RecordView
         owner=name_of(corpus, owner_of(incident)),
         roles=roles(corpus, incident),
         handoffs=chain,
+        links=link_views(incident),
         timeline=timeline,
         phases=phases(incident, now),
         measures=measure_views(incident, corpus, now),

@@ -223,7 +223,7 @@ def test_control_characters_in_a_file_name_stay_on_one_line_in_every_format(port
     assert errors(text.stdout) == [
         "incidents/2026/bad\\nname\\t\\x1b[31m.md:1:1: error [L003] missing front matter: the file must start with a line '---'"
     ]
-    assert len(text.stdout.splitlines()) == 5 + 1 + 1
+    assert len(text.stdout.splitlines()) == 8 + 1 + 1
     as_json = run("validate", "--root", str(portal), "--now", NOW, "--format", "json")
     assert [p["path"] for p in json.loads(as_json.stdout) if p["severity"] == "error"] == [name]
     github = run("validate", "--root", str(portal), "--now", NOW, "--format", "github")

@@ -56,7 +56,9 @@ def test_index_lists_every_postmortem_under_its_status(example, pages):
         assert f'href="../{urls.served(urls.postmortem_page(p.incident_id))}"' in index
         assert f'href="../{urls.served(urls.incident_page(p.incident_id))}"' in index
     headings = re.findall(r'<h2 id="[^"]+">(.+?)</h2>', index)
-    assert headings == ["Missing (0)", "Draft (1)", "In review (1)", "Reviewed (2)", "Closed (4)"]
+    assert headings == ["Missing (1)", "Draft (1)", "In review (1)", "Reviewed (2)", "Closed (4)"]
+    missing = index.split(">Missing (")[1].split(">Draft (")[0]
+    assert "2026-11-22-ci-deploys-blocked" in missing  # resolved the day before; its draft is due on 24 November
     draft = index.split(">Draft (")[1].split(">In review (")[0]
     assert "2026-11-20-dashboard-unavailable-europe" in draft and "Emeka Nwosu" in draft
     closed = index.split(">Closed (")[1]

@@ -11,6 +11,7 @@ import pytest
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
 from generator.model.incident import Handoff, Roles, TimelineEntry, Update
+from generator.model.links import Link
 from generator.model.site import Component, Person
 from generator.render import urls
 from generator.render.pages import PageRenderer
@@ -208,3 +209,14 @@ def test_record_without_milestones_people_or_notes_renders():
 
 def test_rendering_is_deterministic(example, files):
     assert render(example, NOW) == files
+
+
+def test_links_are_listed_under_their_heading_with_their_kind():
+    """The portal lists the links after the facts; a page without links has no Links section."""
+    links = (Link("channel", "https://chat.acme.example/C01", "#inc-20260601-api-errors"), Link("doc", "../runbooks/api/"))
+    files = render(corpus(incidents=[handled_incident(links=links)]), at("2026-06-01T12:00Z"))
+    page = page_of(files, "2026-06-01-api-errors")
+    assert '<li><span class="sb-label">Chat channel</span> <a href="https://chat.acme.example/C01">#inc-20260601-api-errors</a></li>' in page
+    assert '<li><span class="sb-label">Document</span> <a href="../runbooks/api/">../runbooks/api/</a></li>' in page
+    bare = render(corpus(incidents=[handled_incident()]), at("2026-06-01T12:00Z"))
+    assert 'id="links"' not in page_of(bare, "2026-06-01-api-errors") and 'id="links"' in page

@@ -43,9 +43,13 @@ def edit_front_matter(path: Path, change) -> None:
 
 
 def plant_incident(front, body: str) -> str:
-    """Mark the notes, timeline and handoffs of every incident; the title and updates of internal ones."""
+    """Mark the notes, timeline, handoffs and links of every incident; the title and updates of internal ones."""
     if front.get("severity") in severity_ids:
         front["severity"] = severity_ids[front["severity"]]
+    front["links"] = [*(front.get("links") or []), {"kind": "doc", "url": "https://docs.acme.example/", "title": ""}]
+    for link in front["links"]:
+        link["url"] = f"https://chat.acme.example/{marker('link-url')}"
+        link["title"] = marker("link-title")
     for entry in front.get("timeline") or []:
         entry["event"] += " " + marker("timeline")
     for handoff in front.get("handoffs") or []:
@@ -139,7 +143,7 @@ def test_markers_were_planted_in_every_kind_of_internal_field(planted):
     text = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*") if p.is_file())
     kinds = {"timeline", "handoff-status", "handoff-steps", "internal-title", "internal-update", "notes", "ticket",
              "postmortem-body", "component-name", "component-description", "component-group", "severity-description",
-             "severity-name", "severity-id",
+             "severity-name", "severity-id", "link-url", "link-title",
              "person-name", "contact-email", "rotation-name", "override-reason", "rotation-body", "internal-url"}
     assert {k for k in kinds if f"-{k}" in text} == kinds
 

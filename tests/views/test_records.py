@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from generator.model.incident import Handoff, Roles, TimelineEntry, Update
 from generator.views.measures import MET, MISSED, NO_TARGET, PENDING
-from generator.views.records import AWAITING, records_view
+from generator.model.links import Link
+from generator.views.records import AWAITING, LinkView, records_view
 from tests.checks.factories import at, corpus, handled_incident, maintenance, people, postmortem
 
 NOW = at("2026-06-01T12:00Z")
@@ -250,3 +251,13 @@ def test_late_updates_are_the_missed_commitments_no_clock_changes():
         )
     )
     assert [records(incident, now=at(now))[incident.id].late_updates for now in ("2026-06-01T11:40Z", "2026-06-01T12:00Z")] == [1, 1]
+
+
+def test_links_are_listed_in_order_named_by_title_or_address():
+    """Each link keeps its place, with its kind in words; a link without a title is named by its address."""
+    links = (Link("channel", "https://chat.acme.example/C01", "#inc-20260601-api-errors"), Link("bridge", "https://meet.acme.example/x"))
+    (record,) = records(handled_incident(links=links)).values()
+    assert record.links == (
+        LinkView("Chat channel", "https://chat.acme.example/C01", "#inc-20260601-api-errors"),
+        LinkView("Bridge call", "https://meet.acme.example/x", "https://meet.acme.example/x"),
+    )
