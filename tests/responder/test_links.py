@@ -6,13 +6,14 @@ from pathlib import Path
 
 from generator.clock import parse_now
 from generator.validate import validate
-from tests.responder.conftest import NOW, OPEN_ID, OPEN_PATH, errors_in, run
+from tests.responder.conftest import NOW, OPEN_ID, OPEN_PATH, errors_in, run, written
 
 
 def new_sev2(portal: Path) -> str:
     """Declare a SEV2 and return its path."""
-    return run(portal, "incident", "new", "--title", "Checkout errors", "--severity", "SEV2",
-               "--component", "payments=partial_outage").output.strip()
+    (path,) = written(run(portal, "incident", "new", "--title", "Checkout errors", "--severity", "SEV2",
+                          "--component", "payments=partial_outage").output)
+    return path
 
 
 def i207_in(portal: Path, path: str) -> list[str]:
