@@ -27,4 +27,4 @@ def add_link(ws: Workspace, incident_id: str, kind: str, url: str, title: str | 
     if any(link.get("kind") == kind and link.get("url") == url for link in data.get("links") or []):
         raise RefusedEdit(f"{path} already links this {kind} ({url}), so nothing was written", [])
     append(data, "links", yamlrt.mapping(entry), ("commander",))
-    return save(ws, path, document)
+    return save(ws, path, document, f"linked its {kind}" + (f" ({entry['title']})" if "title" in entry else ""))
