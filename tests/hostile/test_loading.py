@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.publish.sitedir import write_site_marker
+from tests.test_example_portal import DELIBERATE_WARNINGS
 from tests.hostile.tree import changes, snapshot
 from tests.site.conftest import copy_portal
 
@@ -223,7 +224,7 @@ def test_control_characters_in_a_file_name_stay_on_one_line_in_every_format(port
     assert errors(text.stdout) == [
         "incidents/2026/bad\\nname\\t\\x1b[31m.md:1:1: error [L003] missing front matter: the file must start with a line '---'"
     ]
-    assert len(text.stdout.splitlines()) == 8 + 1 + 1
+    assert len(text.stdout.splitlines()) == len(DELIBERATE_WARNINGS) + 1 + 1  # the example's warnings, the error, the count
     as_json = run("validate", "--root", str(portal), "--now", NOW, "--format", "json")
     assert [p["path"] for p in json.loads(as_json.stdout) if p["severity"] == "error"] == [name]
     github = run("validate", "--root", str(portal), "--now", NOW, "--format", "github")
