@@ -110,5 +110,10 @@ def all_rules() -> list[Rule]:
 
 def run_checks(corpus: Corpus, now: datetime) -> list[Problem]:
     """Run every rule over the corpus and collect all problems."""
+    return checked(corpus, now, all_rules())
+
+
+def checked(corpus: Corpus, now: datetime, rules: list[Rule]) -> list[Problem]:
+    """Run the given rules over the corpus and collect their problems."""
     ctx = CheckContext(corpus, now)
-    return [problem for check in all_rules() for problem in check.run(ctx)]
+    return [problem for check in rules for problem in check.run(ctx)]
