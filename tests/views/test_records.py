@@ -250,3 +250,21 @@ def test_late_updates_are_the_missed_commitments_no_clock_changes():
         )
     )
     assert [records(incident, now=at(now))[incident.id].late_updates for now in ("2026-06-01T11:40Z", "2026-06-01T12:00Z")] == [1, 1]
+
+
+def test_the_internal_site_and_its_portal_share_each_record_view():
+    """A build computes each record's view once: the portal's full record holds the very view the site's pages use."""
+    from pathlib import Path
+
+    from generator.clock import parse_now
+    from generator.loading.corpus import load_root
+    from generator.views.audience import Audience
+    from generator.views.page import site_view
+    from generator.views.portal import portal_view
+
+    example = load_root(Path(__file__).resolve().parents[2], workers=1).corpus
+    now = parse_now("2026-11-23T18:00:00Z")
+    view = site_view(example, Audience.INTERNAL, now)
+    assert view.incidents
+    assert all(view.portal.records[v.id].incident is v for v in view.incidents)
+    assert view.portal == portal_view(example, now)
