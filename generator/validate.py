@@ -9,11 +9,13 @@ from datetime import datetime
 from pathlib import Path
 
 from generator.checks import Rule, all_rules, checked
-from generator.loading.corpus import PARALLEL_FROM, Loaded, default_workers, load_root
+from generator.loading.corpus import Loaded, default_workers, load_root
 from generator.loading.locate import place
 from generator.memory import collection_paused
 from generator.problems import Level, Problem
 
+# Forking a checker costs about as much as running the rules over two or three thousand incidents on one core.
+CHECK_SHARES_FROM = 4000
 # What a forked checker inherits from the process that loaded the records: the records and the moment of judgement.
 _INHERITED: tuple[Loaded, datetime] | None = None
 
@@ -52,7 +54,7 @@ def check_loaded(loaded: Loaded, now: datetime, workers: int = 1) -> Report:
 
 def shares(loaded: Loaded, workers: int) -> int:
     """Say into how many processes to split the checks: one unless the corpus is large and forking is possible."""
-    if workers <= 1 or len(loaded.corpus.incidents) < PARALLEL_FROM:
+    if workers <= 1 or len(loaded.corpus.incidents) < CHECK_SHARES_FROM:
         return 1
     return workers if "fork" in multiprocessing.get_all_start_methods() else 1
 
