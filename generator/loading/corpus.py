@@ -141,29 +141,13 @@ def found_records(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
     return jobs, problems + more + find_files(root, TEMPLATES_DIR, is_template_name)[1]
 
 
-def load_chunk(root: Path, zone: ZoneInfo | None, chunk: list[tuple[str, str]]) -> list[FileResult]:
-    """Load a run of record files, in a worker process."""
-    return [load_file(root, zone, job) for job in chunk]
-
-
 def load_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int) -> list[FileResult]:
-    """Load record files, spreading them over worker processes when there are many.
-
-    This process loads too: the files are cut into runs that ``workers - 1`` processes take from the front while this
-    one takes from the back whatever they have not started, so only their records cross between processes.
-    """
+    """Load record files, spreading them over worker processes when there are many."""
+    work = partial(load_file, root, zone)
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
-        return load_chunk(root, zone, jobs)
-    size = max(1, len(jobs) // (workers * 16))
-    chunks = [jobs[start : start + size] for start in range(0, len(jobs), size)]
-    with ProcessPoolExecutor(max_workers=workers - 1) as pool:
-        futures = [pool.submit(load_chunk, root, zone, chunk) for chunk in chunks]
-        here: dict[int, list[FileResult]] = {}
-        for index in reversed(range(len(chunks))):
-            if not futures[index].cancel():
-                break  # a worker has this run, and every one before it
-            here[index] = load_chunk(root, zone, chunks[index])
-        return [result for index, future in enumerate(futures) for result in (here[index] if index in here else future.result())]
+        return [work(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(work, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
 
 
 def default_workers() -> int:
