@@ -2,7 +2,8 @@
 
 For each size it builds two roots of as many incidents (plus their postmortems and two rotations): a clean one and
 one where every incident carries one warning that a check finds after loading and places by field path. Each is
-validated in a fresh process on the process pool (every core) and on one worker; the floor is, in a fresh process
+validated in a fresh process on every core (the "pool": worker processes load the records, then forked processes
+share the rules) and on one worker (one process does all); the floor is, in a fresh process
 too, reading every record file of the same root, splitting off its front matter and composing it with
 ``yaml.compose(text, Loader=yaml.CSafeLoader)`` on one thread: nodes with their start marks, which is the least
 validation must do to place problems. The table prints each figure beside that floor, with the ratio and the goal.

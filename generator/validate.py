@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from generator.checks.registry import run_checks
-from generator.loading.corpus import Loaded, load_root
+from generator.checks.registry import all_rules, checked, settings_problems
+from generator.checks.rules import Rule
+from generator.loading.corpus import Loaded, default_workers, load_root
 from generator.loading.locate import place
 from generator.memory import collection_paused
 from generator.problems import Level, Problem
+
+# Forking a checker costs about as much as running the rules over two or three thousand incidents on one core.
+CHECK_SHARES_FROM = 4000
+# What a forked checker inherits from the process that loaded the records: the records and the moment of judgement.
+_INHERITED: tuple[Loaded, datetime] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +39,63 @@ class Report:
         return sum(1 for p in self.problems if p.level is Level.WARNING)
 
 
-def check_loaded(loaded: Loaded, now: datetime) -> Report:
-    """Run the checks on loaded records and place every problem in its file by the marks of its one parse."""
+def check_loaded(loaded: Loaded, now: datetime, workers: int = 1) -> Report:
+    """Run the checks on loaded records and place every problem in its file by the marks of its one parse.
+
+    With more than one worker, a large corpus is checked by that many processes, each running a share of the
+    rules over the records it inherits when forked; nothing is sent to them and only their problems come back.
+    """
     problems = list(loaded.problems)
     with collection_paused():
         if loaded.corpus is not None:
-            problems.extend(run_checks(loaded.corpus, now))
+            problems.extend(settings_problems(loaded.corpus))
+            problems.extend(checked_in_shares(loaded, now, shares(loaded, workers)))
         placed = place(problems, loaded.positions.get)
     return Report(tuple(sorted(placed, key=Problem.sort_key)), loaded.file_count)
 
 
+def shares(loaded: Loaded, workers: int) -> int:
+    """Say into how many processes to split the checks: one unless the corpus is large and forking is possible."""
+    if workers <= 1 or len(loaded.corpus.incidents) < CHECK_SHARES_FROM:
+        return 1
+    return workers if "fork" in multiprocessing.get_all_start_methods() else 1
+
+
+def rule_share(share: int, count: int) -> list[Rule]:
+    """Deal the rules, in code order, into ``count`` shares and return one of them."""
+    return all_rules()[share::count]
+
+
+def checked_share(loaded: Loaded, now: datetime, share: int, count: int) -> list[Problem]:
+    """Run one share of the rules and place what they find."""
+    return place(checked(loaded.corpus, now, rule_share(share, count)), loaded.positions.get)
+
+
+def inherited_share(share: int, count: int) -> list[Problem]:
+    """Run one share of the rules in a forked checker, over the records it inherited."""
+    loaded, now = _INHERITED
+    return checked_share(loaded, now, share, count)
+
+
+def checked_in_shares(loaded: Loaded, now: datetime, count: int) -> list[Problem]:
+    """Run every rule, sharing them between this process and ``count - 1`` forked ones."""
+    global _INHERITED
+    if count <= 1:
+        return checked_share(loaded, now, 0, 1)
+    _INHERITED = (loaded, now)
+    try:
+        with ProcessPoolExecutor(count - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            others = [pool.submit(inherited_share, share, count) for share in range(1, count)]
+            problems = checked_share(loaded, now, 0, count)
+            for other in others:
+                problems.extend(other.result())
+    finally:
+        _INHERITED = None
+    return problems
+
+
 def validate(root: Path, now: datetime, workers: int | None = None) -> Report:
-    """Validate every record under ``root`` as of ``now``, loading on ``workers`` processes (default: every core)."""
-    return check_loaded(load_root(root, workers), now)
+    """Validate every record under ``root`` as of ``now``, loading and checking on ``workers`` processes (default:
+    every core)."""
+    workers = workers or default_workers()
+    return check_loaded(load_root(root, workers), now, workers)

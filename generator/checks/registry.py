@@ -55,10 +55,20 @@ def all_rules() -> list[Rule]:
 
 
 def run_checks(corpus: Corpus, now: datetime) -> list[Problem]:
-    """Run every rule over the corpus at the level the portal sets for it, skipping those it turns off."""
-    rules = all_rules()
-    levels, problems = rule_levels(rules, corpus)
+    """Run every rule over the corpus at the level the portal sets for it, and report the portal's invalid settings."""
+    return settings_problems(corpus) + checked(corpus, now, all_rules())
+
+
+def settings_problems(corpus: Corpus) -> list[Problem]:
+    """What is wrong with the portal's `checks:` settings (S013)."""
+    return rule_levels(all_rules(), corpus)[1]
+
+
+def checked(corpus: Corpus, now: datetime, rules: list[Rule]) -> list[Problem]:
+    """Run the given rules over the corpus at the level the portal sets for each, skipping those it turns off."""
+    levels, _ = rule_levels(all_rules(), corpus)
     ctx = CheckContext(corpus, now)
+    problems: list[Problem] = []
     for rule in rules:
         level = levels.get(rule.code, rule.level)
         if level != OFF:

@@ -354,7 +354,8 @@ class ListOf(Kind):
         """Convert each item; the list is invalid if any item is."""
         if not isinstance(value, list):
             return self.wrong_type(value, ctx, where)
-        items = [convert(self.item, item, ctx, where + (index,)) for index, item in enumerate(value)]
+        kind = self.item
+        items = [INVALID if item is INVALID else kind.convert(item, ctx, where + (index,)) for index, item in enumerate(value)]
         return INVALID if any(item is INVALID for item in items) else tuple(items)
 
     def json_schema(self) -> dict[str, Any]:
@@ -447,14 +448,18 @@ class Record(Kind):
             return self.wrong_type(value, ctx, where)
         self.report_unknown(value, ctx, where)
         values: dict[str, Any] = {}
+        valid = True
         for spec in self.fields:
             raw = value.get(spec.name)
             if raw is None:
                 if spec.required:
                     values[spec.attribute] = self.missing(spec, spec.name in value, ctx, where)
+                    valid = False
                 continue
-            values[spec.attribute] = convert(spec.kind, raw, ctx, where + (spec.name,))
-        return INVALID if any(item is INVALID for item in values.values()) else values
+            converted = INVALID if raw is INVALID else spec.kind.convert(raw, ctx, where + (spec.name,))
+            valid = valid and converted is not INVALID
+            values[spec.attribute] = converted
+        return values if valid else INVALID
 
     def missing(self, spec: Field, present: bool, ctx: Context, where: FieldPath) -> object:
         """Report a required field that is absent or empty."""

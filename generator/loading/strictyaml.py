@@ -151,16 +151,6 @@ class _Builder:
         self.offset = source.yaml_line
         self.comments = "#" in source.yaml
 
-    def mark(self, node: Node, kind: str, path: str, key: Node | None) -> None:
-        """Index where a node (and its key, in a mapping) starts, in file lines and columns."""
-        start, offset = node.start_mark, self.offset
-        if key is None:
-            self.entries.append(f"{ENTRY}{path}{KIND}{kind}{start.line + offset},{start.column + 1}")
-            return
-        at = key.start_mark
-        self.entries.append(
-            f"{ENTRY}{path}{KIND}{kind}{start.line + offset},{start.column + 1},{at.line + offset},{at.column + 1}")
-
     def marks(self) -> Marks:
         """Return the index of every node built."""
         return Marks("".join(self.entries), self.offset)
@@ -171,22 +161,27 @@ class _Builder:
         self.problems.append(error(self.source.path, code, message, line=line, column=column))
 
     def build(self, node: Node, path: str = "", key: Node | None = None) -> Any:
-        """Build the plain value of any node at an encoded field path, indexing where it starts."""
-        shape = node.__class__
+        """Build the plain value of any node at an encoded field path, indexing where it (and its key) starts."""
+        shape, start, offset = node.__class__, node.start_mark, self.offset
         kind = SCALAR if shape is ScalarNode else SEQUENCE if shape is SequenceNode else MAPPING
-        self.mark(node, kind, path, key)
+        if key is None:
+            self.entries.append(f"{ENTRY}{path}{KIND}{kind}{start.line + offset},{start.column + 1}")
+        else:
+            at = key.start_mark
+            self.entries.append(
+                f"{ENTRY}{path}{KIND}{kind}{start.line + offset},{start.column + 1},{at.line + offset},{at.column + 1}")
         if self.may_alias:  # without a '*' in the text there is no alias, so no node is met twice
             if id(node) in self.seen:
                 self.aliased = True
                 return INVALID
             self.seen.add(id(node))
         if kind is SCALAR:
-            return self.scalar(node)
+            return node.value if node.tag == STR and not self.comments else self.scalar(node)
         if kind is SEQUENCE:
             items = [self.build(item, f"{path}{PART}{index}") for index, item in enumerate(node.value)]
-            return items if self.check_tag(node, SEQ) else INVALID
+            return items if node.tag == SEQ or self.check_tag(node, SEQ) else INVALID
         mapping = self.mapping(node, path)
-        return mapping if self.check_tag(node, MAP) else INVALID
+        return mapping if node.tag == MAP or self.check_tag(node, MAP) else INVALID
 
     def check_tag(self, node: Node, expected: str) -> bool:
         """Refuse explicit tags such as ``!!python/object``."""

@@ -15,14 +15,16 @@ from generator.views.oncall import DutyView, OnCall, PersonDuties, RotationView
 from generator.views.page import SiteView
 
 PRODID = "-//Statusbook//On-call calendar//EN"
+CALENDAR_END = b"END:VCALENDAR\r\n"
 
 
 def oncall_files(view: SiteView, pages: PageRenderer, data: OnCall) -> list[OutputFile]:
     """Render the on-call overview, one page and one feed per rotation, and one feed per person."""
     files = [pages.page("internal/oncall.md.j2", urls.ONCALL, "On call", data=data, **time_helpers())]
     files += [rotation_page(pages, rotation) for rotation in data.rotations]
-    files += [rotation_feed(view, rotation, data.now) for rotation in data.rotations]
-    files += [person_feed(view, person, data.now) for person in data.people]
+    feeds = Feeds(view, data.now)
+    files += [rotation_feed(feeds, rotation) for rotation in data.rotations]
+    files += [person_feed(feeds, person) for person in data.people]
     return files
 
 
@@ -42,26 +44,68 @@ def rotation_page(pages: PageRenderer, rotation: RotationView) -> OutputFile:
     return pages.page("internal/rotation.md.j2", source, rotation.name, rotation=rotation, **time_helpers())
 
 
-def rotation_feed(view: SiteView, rotation: RotationView, now: datetime) -> OutputFile:
+def rotation_feed(feeds: Feeds, rotation: RotationView) -> OutputFile:
     """Render a rotation's iCalendar feed of its final duties."""
-    name = f"On call: {rotation.name}"
-    return OutputFile(urls.rotation_calendar(rotation.id), calendar(view, name, rotation.duties, now))
+    return OutputFile(urls.rotation_calendar(rotation.id), feeds.calendar(f"On call: {rotation.name}", rotation.duties))
 
 
-def person_feed(view: SiteView, person: PersonDuties, now: datetime) -> OutputFile:
+def person_feed(feeds: Feeds, person: PersonDuties) -> OutputFile:
     """Render a person's iCalendar feed of their final duties in every rotation."""
-    name = f"On call: {person.name}"
-    return OutputFile(urls.person_calendar(person.id), calendar(view, name, person.duties, now))
+    return OutputFile(urls.person_calendar(person.id), feeds.calendar(f"On call: {person.name}", person.duties))
 
 
-def calendar(view: SiteView, name: str, duties: tuple[DutyView, ...], now: datetime) -> bytes:
-    """Build an iCalendar feed with one event per duty and the time zones its events use."""
-    feed = published_calendar(PRODID, name)
-    for duty in duties:
-        feed.add_component(event(view, duty, now))
+class Feeds:
+    """Writes the on-call feeds of one build, each duty's event once: a duty is in its rotation's feed and its person's.
+
+    A feed is the calendar's header, the time zone definitions its events use (ordered by TZID), its events in duty
+    order and the calendar's end, the bytes ``Calendar.to_ical`` writes for the same components.
+    """
+
+    def __init__(self, view: SiteView, now: datetime) -> None:
+        self.view = view
+        self.now = now
+        self.events: dict[int, bytes] = {}
+        self.zones: dict[tuple, bytes] = {}
+
+    def calendar(self, name: str, duties: tuple[DutyView, ...]) -> bytes:
+        """Write a feed with one event per duty and the time zones its events use."""
+        head = published_calendar(PRODID, name).to_ical()
+        if not head.endswith(CALENDAR_END):
+            raise ValueError("an iCalendar feed must end with END:VCALENDAR")
+        events = b"".join(self.event(duty) for duty in duties)
+        return head[: -len(CALENDAR_END)] + self.timezones(duties) + events + CALENDAR_END
+
+    def event(self, duty: DutyView) -> bytes:
+        """Return the bytes of a duty's event, written on first use."""
+        key = id(duty)
+        if key not in self.events:
+            self.events[key] = event(self.view, duty, self.now).to_ical()
+        return self.events[key]
+
+    def timezones(self, duties: tuple[DutyView, ...]) -> bytes:
+        """Return the time zone definitions the duties' events use, spanning whole years around them."""
+        zones = {duty.zone.key: duty for duty in duties}
+        key = (tuple(sorted(zones)), *zone_years(duties))
+        if key not in self.zones:
+            self.zones[key] = zone_definitions(tuple(zones.values()), duties)
+        return self.zones[key]
+
+
+def zone_definitions(samples: tuple[DutyView, ...], duties: tuple[DutyView, ...]) -> bytes:
+    """Write the VTIMEZONE components that a feed of ``duties`` needs, found from one event in each zone."""
+    feed = Calendar()
+    for duty in samples:
+        feed.add_component(event_times(duty))
     feed.add_missing_timezones(*zone_years(duties))
-    sort_timezones(feed)
-    return feed.to_ical()
+    return b"".join(zone.to_ical() for zone in sorted(feed.timezones, key=lambda zone: str(zone["TZID"])))
+
+
+def event_times(duty: DutyView) -> Event:
+    """Build an event with only a duty's start and end, to learn which time zones they use."""
+    item = Event()
+    item.add("dtstart", duty.local_start)
+    item.add("dtend", duty.local_end)
+    return item
 
 
 def zone_years(duties: tuple[DutyView, ...]) -> tuple[date, date]:

@@ -13,20 +13,22 @@ from generator.views.page import SiteView
 from generator.views.records import VERDICT_LABELS, RecordView
 
 
-def record_page(pages: PageRenderer, record: RecordView) -> OutputFile:
-    """Render one record's internal page."""
+def record_page(pages: PageRenderer, record: RecordView, said: str) -> OutputFile:
+    """Render one record's internal page; ``said`` summarises its timeline picture."""
     return pages.page(
         "internal/incident.md.j2",
         urls.incident_page(record.id),
         record.incident.title,
         incident=record.incident,
         record=record,
-        picture_alt=f"Timeline picture. {summary(record)}",
+        picture_alt=f"Timeline picture. {said}",
         verdict_labels=VERDICT_LABELS,
     )
 
 
 def record_files(view: SiteView, pages: PageRenderer, data: dict[str, RecordView]) -> list[OutputFile]:
-    """Render every record's internal page and its timeline picture, in record order."""
-    files = [record_page(pages, record) for record in data.values()]
-    return files + [timeline_file(record) for record in data.values()]
+    """Render every record's internal page and its timeline picture, in record order; each picture is summarised once,
+    for the page's alternative text and the picture's description."""
+    said = {record.id: summary(record) for record in data.values()}
+    files = [record_page(pages, record, said[record.id]) for record in data.values()]
+    return files + [timeline_file(record, said[record.id]) for record in data.values()]

@@ -273,7 +273,7 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def summary(record: RecordView) -> str:
+def summary(record: RecordView, axis: Axis | None = None) -> str:
     """Summarise the picture in words: each phase with its times and length, then the updates and handoffs."""
     phases = [
         f"{p.label}, {utc_text(p.start)} to {'now, ' + utc_text(p.end) if p.open else utc_text(p.end)} ({format_duration(p.length)})"
@@ -283,7 +283,7 @@ def summary(record: RecordView) -> str:
     if window.scheduled_for and window.scheduled_until:
         phases.insert(0, f"Scheduled window, {utc_text(window.scheduled_for)} to {utc_text(window.scheduled_until)}")
     said = "; ".join(phases) + ". " if phases else "No phases recorded yet. "
-    earlier = len(announced_before(record, axis_for(record)))
+    earlier = len(announced_before(record, axis or axis_for(record)))
     before = f" ({earlier} of them before the window)" if earlier else ""
     return said + f"{plural(len(record.updates), 'public update')}{before} and {plural(len(record.handoffs), 'handoff')}."
 
@@ -306,8 +306,8 @@ def rows(record: RecordView, axis: Axis) -> tuple[list[str], float]:
     return drawn, y
 
 
-def timeline_picture(record: RecordView) -> bytes:
-    """Draw the record's timeline picture as SVG bytes."""
+def timeline_picture(record: RecordView, said: str | None = None) -> bytes:
+    """Draw the record's timeline picture as SVG bytes; ``said`` is its summary, if already written."""
     axis = axis_for(record)
     drawn, bottom = rows(record, axis)
     height = bottom + 70
@@ -316,18 +316,19 @@ def timeline_picture(record: RecordView) -> bytes:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {num(height)}" width="{WIDTH}" height="{num(height)}" '
         f'role="img" aria-labelledby="title desc" font-family="{FONT}" font-size="12">',
         f'<title id="title">{text(title)}</title>',
-        f'<desc id="desc">{text(summary(record))}</desc>',
+        f'<desc id="desc">{text(summary(record, axis) if said is None else said)}</desc>',
         f'<rect width="{WIDTH}" height="{num(height)}" fill="#ffffff"/>',
         axis_marks(axis, TOP, bottom),
         *drawn,
     ]
-    if shows_now(record, axis):
+    now_shown = shows_now(record, axis)
+    if now_shown:
         parts.append(now_mark(axis, TOP, bottom, record.now))
-    parts.append(legend(bottom + 58, record, shows_now(record, axis)))
+    parts.append(legend(bottom + 58, record, now_shown))
     parts.append("</svg>\n")
     return "\n".join(parts).encode("utf-8")
 
 
-def timeline_file(record: RecordView) -> OutputFile:
-    """Render one record's picture to its path."""
-    return OutputFile(urls.timeline_picture(record.id), timeline_picture(record))
+def timeline_file(record: RecordView, said: str | None = None) -> OutputFile:
+    """Render one record's picture to its path; ``said`` is its summary, if already written."""
+    return OutputFile(urls.timeline_picture(record.id), timeline_picture(record, said))

@@ -46,7 +46,7 @@ from generator.model.followup import followup_due, requires_postmortem
 from generator.model.incident import Incident
 from generator.model.postmortem import ActionItem
 from generator.model.site import Site
-from generator.views.measures import MEASURE_LABELS, MEASURES, MET, MISSED, measure, missed_commitments
+from generator.views.measures import MEASURE_LABELS, MEASURES, MET, MISSED, Measure, measures, missed_commitments
 
 ALL_SEVERITIES = "All severities"
 NO_SEVERITY = "No severity"
@@ -194,15 +194,31 @@ def severity_order(site: Site, present: Iterable[str | None]) -> list[str | None
     return list(dict.fromkeys(configured)) + others + ([None] if None in present else [])
 
 
-def spread(name: str, incidents: Sequence[Incident], site: Site) -> Spread:
+class Measured:
+    """Each incident's response measures, computed once for every figure that counts the incident (its month, its
+    severity, both, and the totals)."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.known: dict[int, dict[str, Measure]] = {}
+
+    def __call__(self, name: str, incident: Incident) -> Measure:
+        """Return one measure of an incident."""
+        found = self.known.get(id(incident))
+        if found is None:
+            found = self.known[id(incident)] = {m.name: m for m in measures(incident, self.site)}
+        return found[name]
+
+
+def spread(name: str, incidents: Sequence[Incident], measured: Measured) -> Spread:
     """Summarise one measure over the incidents where it is known."""
-    known = [took for took in (measure(name, i, site).took for i in incidents) if took is not None]
+    known = [took for took in (measured(name, i).took for i in incidents) if took is not None]
     return Spread(name, len(known), median(known), nearest_rank(known))
 
 
-def target_share(name: str, incidents: Sequence[Incident], site: Site, now: datetime) -> Share:
+def target_share(name: str, incidents: Sequence[Incident], measured: Measured, now: datetime) -> Share:
     """Count incidents that met one measure's target among those judged met or missed at ``now``."""
-    verdicts = [measure(name, i, site).verdict(now) for i in incidents]
+    verdicts = [measured(name, i).verdict(now) for i in incidents]
     return Share(verdicts.count(MET), verdicts.count(MET) + verdicts.count(MISSED))
 
 
@@ -249,19 +265,19 @@ def actions_on_time(incidents: Sequence[Incident], corpus: Corpus, now: datetime
 
 
 def figures(
-    month: str | None, severity: str | None, label: str, incidents: Sequence[Incident], corpus: Corpus, now: datetime
+    month: str | None, severity: str | None, label: str, incidents: Sequence[Incident], corpus: Corpus, now: datetime,
+    measured: Measured,
 ) -> Figures:
     """Compute every figure of one group of incidents."""
-    site = corpus.site
     return Figures(
         month=month,
         severity=severity,
         label=label,
         incidents=len(incidents),
         incident_ids=tuple(i.id for i in incidents),
-        spreads=tuple(spread(name, incidents, site) for name in MEASURES),
-        within_response=target_share("acknowledge", incidents, site, now),
-        within_resolve=target_share("resolve", incidents, site, now),
+        spreads=tuple(spread(name, incidents, measured) for name in MEASURES),
+        within_response=target_share("acknowledge", incidents, measured, now),
+        within_resolve=target_share("resolve", incidents, measured, now),
         missed_updates=sum(missed_commitments(i, now) for i in incidents),
         postmortems_on_time=postmortems_on_time(incidents, corpus, now),
         actions_on_time=actions_on_time(incidents, corpus, now),
@@ -269,14 +285,15 @@ def figures(
 
 
 def per_severity(
-    month: str | None, incidents: Sequence[Incident], order: Sequence[str | None], corpus: Corpus, now: datetime
+    month: str | None, incidents: Sequence[Incident], order: Sequence[str | None], corpus: Corpus, now: datetime,
+    measured: Measured,
 ) -> tuple[Figures, ...]:
     """Compute the figures of each severity, in ``order``, that has incidents among ``incidents``."""
     rows = []
     for severity in order:
         chosen = [i for i in incidents if i.severity == severity]
         if chosen:
-            rows.append(figures(month, severity, severity_label(severity, corpus.site), chosen, corpus, now))
+            rows.append(figures(month, severity, severity_label(severity, corpus.site), chosen, corpus, now, measured))
     return tuple(rows)
 
 
@@ -293,16 +310,17 @@ def metrics_view(corpus: Corpus, now: datetime) -> Metrics:
     order = severity_order(corpus.site, (i.severity for i in incidents))
     this_month = now.astimezone(corpus.site.timezone).strftime("%Y-%m")
     keys = month_range(dated[0][0], max(dated[-1][0], this_month)) if dated else []
+    measured = Measured(corpus.site)
     months = []
     for key in keys:
         chosen = [i for m, i in dated if m == key]
-        total = figures(key, None, ALL_SEVERITIES, chosen, corpus, now)
-        months.append(MonthFigures(key, per_severity(key, chosen, order, corpus, now), total))
+        total = figures(key, None, ALL_SEVERITIES, chosen, corpus, now, measured)
+        months.append(MonthFigures(key, per_severity(key, chosen, order, corpus, now, measured), total))
     return Metrics(
         now=now,
         timezone=corpus.site.timezone.key,
         severities=tuple(severity_key(s, corpus.site) for s in order),
         months=tuple(months),
-        by_severity=per_severity(None, incidents, order, corpus, now),
-        total=figures(None, None, ALL_SEVERITIES, incidents, corpus, now),
+        by_severity=per_severity(None, incidents, order, corpus, now, measured),
+        total=figures(None, None, ALL_SEVERITIES, incidents, corpus, now, measured),
     )

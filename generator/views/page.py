@@ -54,10 +54,11 @@ def site_view(corpus: Corpus, audience: Audience, now: datetime) -> SiteView:
     """Compute what ``audience`` sees of ``corpus`` as of ``now``: the records announced by then, one source for every page and file."""
     seen = scope(corpus, audience)
     shown = {c.id for c in seen.components}
-    views = newest_first(tuple(v for v in incident_views(corpus, seen, shown) if v.announced_by(now)))
+    every = incident_views(corpus, seen, shown)  # the internal audience sees every record: its portal shares these
+    views = newest_first(tuple(v for v in every if v.announced_by(now)))
     status = page_status(seen.components, views, now)
     bars = uptimes(seen.components, views, now, corpus.site.timezone)
-    portal = portal_view(corpus, now) if audience is Audience.INTERNAL else None
+    portal = portal_view(corpus, now, every) if audience is Audience.INTERNAL else None
     zone = corpus.site.timezone
     recent = recent_days(views, now, zone)
     return SiteView(corpus.site, audience, now, status, bars, views, months(views, zone), portal, recent)

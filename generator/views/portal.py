@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from generator.model.corpus import Corpus
 from generator.views.followups import Followups, followups_view
+from generator.views.incidents import IncidentView
 from generator.views.metrics import Metrics, metrics_view
 from generator.views.now import active_records
 from generator.views.oncall import OnCall, oncall_view
@@ -24,9 +26,10 @@ class Portal:
     metrics: Metrics
 
 
-def portal_view(corpus: Corpus, now: datetime) -> Portal:
-    """Compute the portal's views of ``corpus`` as of ``now``."""
-    records = records_view(corpus, now)
+def portal_view(corpus: Corpus, now: datetime, incidents: Sequence[IncidentView] | None = None) -> Portal:
+    """Compute the portal's views of ``corpus`` as of ``now``; ``incidents`` are the internal views of its incidents,
+    in their order, when the site's views already computed them."""
+    records = records_view(corpus, now, incidents)
     return Portal(
         active=active_records(records, corpus.site),
         records=records,

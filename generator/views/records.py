@@ -7,6 +7,7 @@ it in ``incident`` and adds what only the engineering team sees.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -340,10 +341,11 @@ def link_views(incident: Incident) -> tuple[LinkView, ...]:
     return tuple(LinkView(LINK_LABELS.get(link.kind, link.kind), link.url, link.title or link.url) for link in incident.links)
 
 
-def record_view(corpus: Corpus, incident: Incident, now: datetime) -> RecordView:
-    """Compute the internal view of one record as of ``now``."""
-    shown = {c.id for c in corpus.site.components}
-    public = incident_view(incident, corpus.site, shown, corpus.postmortem_of(incident.id))
+def record_view(corpus: Corpus, incident: Incident, now: datetime, public: IncidentView | None = None) -> RecordView:
+    """Compute the internal view of one record as of ``now``, around its ``public`` view if that is already known."""
+    if public is None:
+        shown = {c.id for c in corpus.site.components}
+        public = incident_view(incident, corpus.site, shown, corpus.postmortem_of(incident.id))
     chain = tuple(handoff_view(corpus, h) for h in incident.handoffs)
     timeline = merged(
         milestone_items(incident), handoff_items(chain), update_items(public.updates), entry_items(corpus, incident.timeline)
@@ -371,10 +373,16 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime) -> RecordView
     )
 
 
-def records_view(corpus: Corpus, now: datetime) -> dict[str, RecordView]:
-    """Compute the internal view of every incident and maintenance record, internal ones included, keyed by id."""
+def records_view(corpus: Corpus, now: datetime, public: Sequence[IncidentView] | None = None) -> dict[str, RecordView]:
+    """Compute the internal view of every incident and maintenance record, internal ones included, keyed by id.
+
+    ``public``, when given, holds the internal audience's view of each of ``corpus.incidents``, in their order, so that
+    a build computes each record's view once for its pages and its full record.
+    """
+    if public is not None and len(public) != len(corpus.incidents):
+        raise ValueError("records_view needs one public view per incident of the corpus, in its order")
     views: dict[str, RecordView] = {}
-    for incident in corpus.incidents:
+    for index, incident in enumerate(corpus.incidents):
         if incident.id not in views:
-            views[incident.id] = record_view(corpus, incident, now)
+            views[incident.id] = record_view(corpus, incident, now, None if public is None else public[index])
     return views

@@ -261,3 +261,21 @@ def test_links_are_listed_in_order_named_by_title_or_address():
         LinkView("Chat channel", "https://chat.acme.example/C01", "#inc-20260601-api-errors"),
         LinkView("Bridge call", "https://meet.acme.example/x", "https://meet.acme.example/x"),
     )
+
+
+def test_the_internal_site_and_its_portal_share_each_record_view():
+    """A build computes each record's view once: the portal's full record holds the very view the site's pages use."""
+    from pathlib import Path
+
+    from generator.clock import parse_now
+    from generator.loading.corpus import load_root
+    from generator.views.audience import Audience
+    from generator.views.page import site_view
+    from generator.views.portal import portal_view
+
+    example = load_root(Path(__file__).resolve().parents[2], workers=1).corpus
+    now = parse_now("2026-11-23T18:00:00Z")
+    view = site_view(example, Audience.INTERNAL, now)
+    assert view.incidents
+    assert all(view.portal.records[v.id].incident is v for v in view.incidents)
+    assert view.portal == portal_view(example, now)
