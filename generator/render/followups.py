@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Iterator
 from urllib.parse import urlsplit
 
 from generator.render import urls
@@ -13,12 +14,13 @@ from generator.views.page import SiteView
 WEB_SCHEMES = ("http", "https")
 
 
-def followup_files(view: SiteView, pages: PageRenderer, data: Followups) -> list[OutputFile]:
-    """Render the postmortem index, every postmortem's page and the action items board."""
-    files = [pages.page("internal/postmortems.md.j2", urls.POSTMORTEMS, "Postmortems", data=data, labels=STATUS_LABELS)]
-    files += [postmortem_file(pages, record) for record in data.postmortems if not record.is_missing]
-    files.append(board_file(pages, data))
-    return files
+def followup_files(view: SiteView, pages: PageRenderer, data: Followups) -> Iterator[OutputFile]:
+    """Render the postmortem index, every postmortem's page and the action items board, one at a time."""
+    yield pages.page("internal/postmortems.md.j2", urls.POSTMORTEMS, "Postmortems", data=data, labels=STATUS_LABELS)
+    for record in data.postmortems:
+        if not record.is_missing:
+            yield postmortem_file(pages, record)
+    yield board_file(pages, data)
 
 
 def postmortem_file(pages: PageRenderer, record: PostmortemRecord) -> OutputFile:

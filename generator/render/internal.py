@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from generator.render import urls
 from generator.render.followups import followup_files
 from generator.render.metrics import metrics_files
@@ -19,14 +21,13 @@ def now_page(pages: PageRenderer, portal: Portal) -> OutputFile:
     return pages.page("internal/now.md.j2", urls.NOW, "Now", **context)
 
 
-def portal_files(view: SiteView, pages: PageRenderer) -> list[OutputFile]:
-    """Render every file the portal adds to the status site's pages."""
+def portal_files(view: SiteView, pages: PageRenderer) -> Iterator[OutputFile]:
+    """Render every file the portal adds to the status site's pages, one at a time."""
     portal = view.portal
     if portal is None:
-        return []
-    files = [now_page(pages, portal)]
-    files += record_files(view, pages, portal.records)
-    files += followup_files(view, pages, portal.followups)
-    files += oncall_files(view, pages, portal.oncall)
-    files += metrics_files(view, pages, portal.metrics)
-    return files
+        return
+    yield now_page(pages, portal)
+    yield from record_files(view, pages, portal.records)
+    yield from followup_files(view, pages, portal.followups)
+    yield from oncall_files(view, pages, portal.oncall)
+    yield from metrics_files(view, pages, portal.metrics)

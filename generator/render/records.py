@@ -5,6 +5,8 @@ The page lives at the same path as the public incident page, so on the internal 
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from generator.render import urls
 from generator.render.output import OutputFile
 from generator.render.pages import PageRenderer
@@ -26,9 +28,11 @@ def record_page(pages: PageRenderer, record: RecordView, said: str) -> OutputFil
     )
 
 
-def record_files(view: SiteView, pages: PageRenderer, data: dict[str, RecordView]) -> list[OutputFile]:
-    """Render every record's internal page and its timeline picture, in record order; each picture is summarised once,
-    for the page's alternative text and the picture's description."""
+def record_files(view: SiteView, pages: PageRenderer, data: dict[str, RecordView]) -> Iterator[OutputFile]:
+    """Render every record's internal page and its timeline picture, in record order, one at a time; each picture is
+    summarised once, for the page's alternative text and the picture's description."""
     said = {record.id: summary(record) for record in data.values()}
-    files = [record_page(pages, record, said[record.id]) for record in data.values()]
-    return files + [timeline_file(record, said[record.id]) for record in data.values()]
+    for record in data.values():
+        yield record_page(pages, record, said[record.id])
+    for record in data.values():
+        yield timeline_file(record, said[record.id])
