@@ -12,11 +12,18 @@ from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta
+
+
+class InFile(str):
+    """Content a plugin passed on unchanged: the page reads it from its file again when it is drawn."""
+
+
+IN_FILE = InFile()
 
 
 class FinishedPage(Page):
@@ -34,8 +41,12 @@ class FinishedPage(Page):
 
     @content.setter
     def content(self, value: str | None) -> None:
-        """Set the content, or let it go with None (MkDocs starts a page with None)."""
-        self._text = value
+        """Set the content, or let it go with None (MkDocs starts a page with None) or IN_FILE (read it again later)."""
+        self._text = None if value is IN_FILE else value
+
+    def is_as_read(self, html: str) -> bool:
+        """Whether ``html`` is the very text this page read from its file, unchanged by any plugin."""
+        return html is self._text and self._body_at is not None
 
     def read_source(self, config: MkDocsConfig) -> None:
         """Read the front matter, and where the content starts."""
@@ -122,6 +133,11 @@ class FinishedPages(BasePlugin):
             staged.changed = path not in self.unchanged
             files.append(staged)
         return adopt_pages(files, config)
+
+    @event_priority(-100)  # after every other plugin, which may still change the content
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Let go of content no plugin changed, so pages waiting to be drawn do not all hold theirs at once."""
+        return IN_FILE if isinstance(page, FinishedPage) and page.is_as_read(html) else html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Let go of a page's content once it is drawn into its frame; only the written file is needed after."""

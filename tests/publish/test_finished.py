@@ -20,3 +20,41 @@ def test_files_are_ordered_as_a_docs_folder_is_walked():
     paths = ["incidents/b.md", "history.md", "incidents/a.md", "index.md", "api/v2/status.json", "incidents/index.md"]
     assert sorted(paths, key=walk_order) == [
         "index.md", "history.md", "api/v2/status.json", "incidents/index.md", "incidents/a.md", "incidents/b.md"]
+
+
+def populated(tmp_path, plugin_content=None):
+    """Read and render one finished page as MkDocs' build does before it draws any page; return the page."""
+    from mkdocs.commands.build import _populate_page
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure.files import Files, get_files
+
+    from generator.publish.finished import FinishedPages, adopt_pages
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("---\ntitle: Status\ntoc: [[2, now, Now]]\n---\n<h2 id=\"now\">Now</h2>\n<p>All good</p>\n")
+    config = load_config(config_file=None, docs_dir=str(docs), site_dir=str(tmp_path / "site"), site_name="T")
+    if plugin_content:
+        class Editing(BasePlugin):
+            def on_page_content(self, html, **kwargs):
+                return plugin_content(html)
+        config.plugins["editing"] = Editing()
+    config.plugins["finished"] = FinishedPages(docs, [])
+    files = adopt_pages(Files(list(get_files(config))), config)
+    page = files.documentation_pages()[0].page
+    _populate_page(page, config, files)
+    return page
+
+
+def test_a_page_waiting_to_be_drawn_holds_no_content_and_reads_it_again_when_drawn(tmp_path):
+    page = populated(tmp_path)
+    assert page._text is None
+    assert page.content == '<h2 id="now">Now</h2>\n<p>All good</p>\n'
+    assert [link.id for link in page.toc] == ["now"]
+
+
+def test_content_a_plugin_changed_is_kept(tmp_path):
+    page = populated(tmp_path, lambda html: html.replace("All good", "Changed"))
+    assert page._text is not None
+    assert page.content == '<h2 id="now">Now</h2>\n<p>Changed</p>\n'
