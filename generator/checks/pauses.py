@@ -39,12 +39,12 @@ def pause_return(incident: Incident, ctx: CheckContext) -> Iterator[Problem]:
 
 @RULES.incident_rule("I314", "pause-window", Level.ERROR)
 def pause_window(incident: Incident, ctx: CheckContext) -> Iterator[Problem]:
-    """A pause must end after it begins (`until` after `at`), begin before the record was resolved, and be covered, if at all, by someone other than the owner who pauses."""
+    """A pause must end after it begins (`until` after `at`), begin no later than the record was resolved, and be covered, if at all, by someone other than the owner who pauses."""
     for index, pause in enumerate(incident.pauses):
         if pause.until <= pause.at:
             message = f"pause until {format_time(pause.until)} does not end after it begins at {format_time(pause.at)}"
             yield Problem(incident.path, message, ("pauses", index, "until"))
-        if incident.resolved is not None and pause.at >= incident.resolved:
+        if incident.resolved is not None and pause.at > incident.resolved:
             message = f"pause at {format_time(pause.at)} begins after the record was resolved at {format_time(incident.resolved)}"
             yield Problem(incident.path, message, ("pauses", index, "at"))
         if pause.cover is not None and pause.cover == owner_at(incident, pause.at):
