@@ -46,7 +46,3 @@ def short_commitment(incident: Incident, pause: Pause) -> ShortCommitment | None
         return None
     return ShortCommitment(index, due, during is not None)
 
-
-def paused_at(incident: Incident, moment: datetime) -> Pause | None:
-    """Return the pause under way at ``moment``, if any."""
-    return next((p for p in incident.pauses if p.at <= moment < p.until), None)
