@@ -14,7 +14,7 @@ from generator.validate import validate
 
 REPO = Path(__file__).resolve().parent.parent
 NOW = parse_now("2026-11-23T18:00:00Z")
-DELIBERATE_WARNINGS = {"I306", "T501", "T502", "P603", "P606", "P614", "P615", "I207", "B703", "I310"}
+DELIBERATE_WARNINGS = {"I306", "T501", "T502", "P603", "P606", "P614", "P615", "I207", "B703", "I310", "I311", "I312", "I313"}
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +73,15 @@ def test_example_links_every_kind_and_names_channel_and_bridge_of_major_incident
     assert {link.kind for i in corpus.incidents for link in i.links} == set(LINK_KINDS)
     lacking = [i.id for i in corpus.incidents if corpus.site.is_major(i.severity) and missing_kinds(i.links)]
     assert lacking == ["2026-11-22-ci-deploys-blocked"]
+
+
+def test_example_names_the_author_of_every_update(corpus) -> None:
+    """Every update of the example says who posted it, as statusbook incident update writes it."""
+    assert all(update.by for incident in corpus.incidents for update in incident.updates)
+
+
+def test_example_waits_on_a_third_party_and_pauses_with_and_without_cover(corpus) -> None:
+    """One update names whom it waits on; one pause has cover and one has none."""
+    assert any(update.waiting_on for incident in corpus.incidents for update in incident.updates)
+    pauses = [pause for incident in corpus.incidents for pause in incident.pauses]
+    assert {pause.cover is None for pause in pauses} == {True, False}

@@ -40,6 +40,6 @@ def test_every_command_of_the_block_succeeds(tmp_path, monkeypatch, moment):
             result = CliRunner().invoke(cli, words[1:], env=env)
             assert result.exit_code == 0, (words, result.output)
             ran += 1
-    assert ran == 14
+    assert ran == 16
     result = CliRunner().invoke(cli, ["validate"], env=env)
     assert result.exit_code == 0, result.output

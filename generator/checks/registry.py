@@ -7,6 +7,7 @@ from datetime import datetime
 from generator.checks import (
     action_items,
     addresses,
+    authorship,
     blameless,
     identity,
     links,
@@ -14,6 +15,7 @@ from generator.checks import (
     moments,
     ownership,
     parallel,
+    pauses,
     plain_wording,
     postmortems,
     references,
@@ -22,6 +24,7 @@ from generator.checks import (
     theme,
     updates,
     verification,
+    waiting,
 )
 from generator.checks.rules import CheckContext, Rule
 from generator.checks.settings import OFF, rule_levels
@@ -36,8 +39,11 @@ RULE_MODULES = (
     moments,
     links,
     updates,
+    authorship,
+    waiting,
     verification,
     ownership,
+    pauses,
     parallel,
     targets,
     postmortems,

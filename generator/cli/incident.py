@@ -72,9 +72,16 @@ def incident_new(root, now, as_person, title, severity, components, public, comm
               help="Status the update announces; required unless --internal.")
 @click.option("--message", required=True, help="Text of the update (Markdown); a multi-line text is kept as a block.")
 @next_update_option
+@click.option("--waiting-on", "waiting_who", metavar="WHO",
+              help="The third party the response waits for, such as \"our cloud provider\"; the status page says \"waiting on\" them.")
+@click.option("--what-next", metavar="TEXT", help="With --waiting-on: what happens next, and when (internal portal only).")
 @click.option("--internal", is_flag=True, help="Append an internal timeline event (at, by, event) instead of a public update.")
-def incident_update(incident_id, root, now, as_person, status, message, next_update, internal) -> None:
-    """Post a status update to incident ID and set the record's status to it.
+def incident_update(incident_id, root, now, as_person, status, message, next_update, waiting_who, what_next, internal) -> None:
+    """Post a status update to incident ID by you and set the record's status to it.
+
+    The update names you (--as) in 'by': updates come from the Incident
+    Commander or the communications lead. A message that says the response is
+    blocked or waiting names the party with --waiting-on.
 
     Maintenance windows run the same way: in_progress records the actual start
     (started), completed the actual end (resolved). Their next update defaults
@@ -84,15 +91,21 @@ def incident_update(incident_id, root, now, as_person, status, message, next_upd
     Examples:
       statusbook incident update 2026-11-23-api-increased-latency \\
         --status identified --message "One zone has high network latency." --next-update 30m
+      statusbook incident update 2026-11-23-api-increased-latency --status identified \\
+        --message "We are waiting for our cloud provider to replace a network switch." \\
+        --waiting-on "our cloud provider" --what-next "Provider ETA for the switch: 19:00 UTC"
       statusbook incident update 2026-11-23-api-increased-latency --internal \\
         --message "Provider confirms packet loss in zone 1b."
     """
     from generator.responder import incident as ops
 
     if internal:
+        if waiting_who is not None or what_next is not None:
+            raise click.UsageError("--waiting-on and --what-next belong to a public update; drop --internal")
         run_responder(lambda: ops.note(workspace(root, now, as_person), incident_id, message), edits=root)
     else:
-        run_responder(lambda: ops.update(workspace(root, now, as_person), incident_id, status, message, next_update), edits=root)
+        run_responder(lambda: ops.update(workspace(root, now, as_person), incident_id, status, message, next_update,
+                                         waiting_who, what_next), edits=root)
 
 
 @incident.command("resolve")
@@ -155,6 +168,32 @@ def incident_ack(incident_id, root, now, as_person) -> None:
     from generator.responder import incident as ops
 
     run_responder(lambda: ops.acknowledge(workspace(root, now, as_person), incident_id), edits=root)
+
+
+@incident.command("pause")
+@incident_id_argument
+@root_option
+@now_option
+@as_option
+@click.option("--until", required=True, metavar="45m|TIMESTAMP",
+              help="When you are back: a timestamp, or a duration from the pause's start (--at).")
+@click.option("--cover", metavar="PERSON", help="Who covers while you are away. Default: nobody.")
+@click.option("--at", "at", metavar="10m|TIMESTAMP", help="When the pause began, if before now: a timestamp or a duration before --now. Default: --now.")
+def incident_pause(incident_id, root, now, as_person, until, cover, at) -> None:
+    """Announce that you, the Incident Commander of ID, pause until --until.
+
+    Only the owner at --at pauses. Without --cover, the next status update
+    must commit to a time at or after --until, so readers know when they hear
+    more; the command says so when the commitment in force falls earlier.
+
+    \b
+    Examples:
+      statusbook incident pause 2026-11-23-api-increased-latency --until 45m --cover bruno
+      statusbook incident pause 2026-11-23-api-increased-latency --until 2026-11-23T19:30:00Z --as julia
+    """
+    from generator.responder import pauses
+
+    run_responder(lambda: pauses.pause(workspace(root, now, as_person), incident_id, until, cover, at), edits=root)
 
 
 @incident.command("role")

@@ -38,16 +38,39 @@ PERSON = Ident()
 TEXT = Text()
 WHEN = Timestamp()
 
+WAITING_ON = Record(
+    "waiting on",
+    "A third party the response is waiting for; the public page says \"waiting on\" who.",
+    (
+        Field("who", TEXT, "Who the response waits for, as readers may read it, such as \"our cloud provider\".", required=True),
+        Field("what_next", TEXT, "What happens next, and when (internal portal only)."),
+    ),
+    inc.WaitingOn,
+)
+
 UPDATE = Record(
     "update",
     "A public status update. Every update before resolution commits to the time of the next one.",
     (
         Field("at", WHEN, "When the update was posted.", required=True),
+        Field("by", PERSON, "Person id of who posted it: the owner at that moment or the communications lead (internal portal only)."),
         Field("status", Choice(inc.INCIDENT_STATUSES + inc.MAINTENANCE_STATUSES), "Status the update announces.", required=True),
         Field("message", TEXT, "What readers are told (Markdown).", required=True),
         Field("next_update", WHEN, "When the next update will be posted; required until resolution."),
+        Field("waiting_on", WAITING_ON, "A third party the response waits for, named when the message says it is blocked."),
     ),
     inc.Update,
+)
+
+PAUSE = Record(
+    "pause",
+    "A pause the Incident Commander announced; without cover, the next update commits to a time at or after `until`.",
+    (
+        Field("at", WHEN, "When the pause began.", required=True),
+        Field("until", WHEN, "When the owner is back.", required=True),
+        Field("cover", PERSON, "Person id of who covers meanwhile, if anyone."),
+    ),
+    inc.Pause,
 )
 
 HANDOFF = Record(
@@ -130,6 +153,7 @@ INCIDENT = Record(
         Field("roles", ROLES, "Technical Lead, Communications Lead and Scribe."),
         Field("links", ListOf(LINK), "Ticket, chat channel, bridge call, documents, patches and dashboards (internal only)."),
         Field("handoffs", ListOf(HANDOFF), "Ownership handoffs, oldest first."),
+        Field("pauses", ListOf(PAUSE), "Pauses the Incident Commander announced, oldest first (internal portal only)."),
         Field("mitigation", Choice(inc.MITIGATIONS), "The mitigation decision; rollback unless there is a reason not to."),
         Field("updates", ListOf(UPDATE), "Public status updates, oldest first.", required=True),
         Field("timeline", ListOf(TIMELINE_ENTRY), "Internal timeline, oldest first."),

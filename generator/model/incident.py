@@ -19,13 +19,34 @@ MILESTONES = ("started", "detected", "acknowledged", "mitigated", "resolved")
 
 @compact_pickling
 @dataclass(frozen=True, slots=True)
+class WaitingOn:
+    """A third party the response waits for, and what happens next."""
+
+    who: str
+    what_next: str | None = None
+
+
+@compact_pickling
+@dataclass(frozen=True, slots=True)
 class Update:
-    """A public status update that commits to the time of the next one."""
+    """A public status update by its author that commits to the time of the next one."""
 
     at: datetime
     status: str
     message: str
     next_update: datetime | None = None
+    by: str | None = None
+    waiting_on: WaitingOn | None = None
+
+
+@compact_pickling
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """A pause the owner announced: away from ``at`` until ``until``, with someone covering or not."""
+
+    at: datetime
+    until: datetime
+    cover: str | None = None
 
 
 @compact_pickling
@@ -95,6 +116,7 @@ class Incident:
     commander: str | None = None
     roles: Roles = Roles()
     handoffs: tuple[Handoff, ...] = ()
+    pauses: tuple[Pause, ...] = ()
     mitigation: str | None = None
     updates: tuple[Update, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()

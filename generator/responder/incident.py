@@ -118,12 +118,28 @@ def append(data: Any, key: str, item: Any, after: tuple[str, ...]) -> None:
     data[key].append(item)
 
 
-def public_update(ws: Workspace, status: str, message: str, next_update: str | None) -> Any:
-    """Build one public status update."""
-    update = yamlrt.mapping({"at": stamp(ws.now), "status": status, "message": yamlrt.text(message)})
+def public_update(ws: Workspace, status: str, message: str, next_update: str | None, waiting: Any = None) -> Any:
+    """Build one public status update by the acting person, and whom it waits on, if anyone."""
+    update = yamlrt.mapping({"at": stamp(ws.now), "by": ws.actor, "status": status, "message": yamlrt.text(message)})
     if next_update is not None:
         update["next_update"] = next_update
+    if waiting is not None:
+        update["waiting_on"] = waiting
     return update
+
+
+def waiting_on(who: str | None, what_next: str | None) -> Any:
+    """Build an update's waiting_on from --waiting-on and --what-next, or None without them."""
+    if who is None:
+        if what_next is not None:
+            raise UsageProblem("--what-next says what happens next with the party named by --waiting-on; add --waiting-on WHO")
+        return None
+    if not who.strip():
+        raise UsageProblem("--waiting-on needs the name of who the response waits for, such as \"our cloud provider\"")
+    waiting = yamlrt.mapping({"who": yamlrt.text(who.strip())})
+    if what_next is not None and what_next.strip():
+        waiting["what_next"] = yamlrt.text(what_next.strip())
+    return waiting
 
 
 def save(ws: Workspace, path: str, document: Document, change: str) -> list[str]:
@@ -208,21 +224,23 @@ def default_message(ws: Workspace, impacts: dict[str, str]) -> str:
     return f"We are investigating problems with {', '.join(names)}. We will post an update as soon as we know more."
 
 
-def update(ws: Workspace, incident_id: str, status: str | None, message: str, next_update: str | None) -> list[str]:
-    """Append a public status update and set the record's status to it."""
+def update(ws: Workspace, incident_id: str, status: str | None, message: str, next_update: str | None,
+           waiting_who: str | None = None, what_next: str | None = None) -> list[str]:
+    """Append a public status update by the acting person, and whom it waits on, and set the record's status to it."""
     if not status:
         raise UsageProblem("--status is required for a public update (or pass --internal)")
+    waiting = waiting_on(waiting_who, what_next)
     path, document = open_record(ws, incident_id)
     data = document.data
     require_open(path, data)
     due = next_update_at(ws, data, status, next_update)
     refuse_duplicate(data, "updates", "message", message, ws.now)
-    append(data, "updates", public_update(ws, status, message, due), UPDATE_AFTER)
+    append(data, "updates", public_update(ws, status, message, due, waiting), UPDATE_AFTER)
     data["status"] = status
     if data.get("type") == "maintenance":
         record_progress(ws, data, status)
     try:
-        return save(ws, path, document, "posted a public update")
+        return save(ws, path, document, "posted a public update" + (f", waiting on {waiting['who']}" if waiting else ""))
     except RefusedEdit as refused:
         if status == "resolved":
             refused.args = (f"{refused}; to resolve an incident run: statusbook incident resolve {incident_id}",)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from generator.model.incident import Incident
+from generator.model.incident import Incident, Update
 from generator.model.postmortem import Postmortem, Section
 from generator.model.site import Component, Severity, Site
 
@@ -47,6 +47,7 @@ class UpdateView:
     status: str
     message: str
     next_update: datetime | None
+    waiting_on: str | None = None
 
     @property
     def label(self) -> str:
@@ -170,6 +171,12 @@ def postmortem_view(postmortem: Postmortem | None) -> PostmortemView | None:
     return PostmortemView(postmortem.status, postmortem.sections, items)
 
 
+def update_view(number: int, update: Update) -> UpdateView:
+    """Project one update onto what readers see: its text and whom it waits on, not who posted it."""
+    waiting = update.waiting_on.who if update.waiting_on is not None else None
+    return UpdateView(number, update.at, update.status, update.message, update.next_update, waiting)
+
+
 def incident_view(incident: Incident, site: Site, shown: set[str], postmortem: Postmortem | None) -> IncidentView:
     """Project an incident onto what the audience may see: no roles, timeline, notes or people."""
     updates = sorted(incident.updates, key=lambda u: u.at)
@@ -185,6 +192,6 @@ def incident_view(incident: Incident, site: Site, shown: set[str], postmortem: P
         resolved=incident.resolved,
         scheduled_for=incident.scheduled_for,
         scheduled_until=incident.scheduled_until,
-        updates=tuple(UpdateView(n, u.at, u.status, u.message, u.next_update) for n, u in enumerate(updates, 1)),
+        updates=tuple(update_view(n, u) for n, u in enumerate(updates, 1)),
         postmortem=postmortem_view(postmortem),
     )

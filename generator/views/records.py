@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from generator.model.corpus import Corpus
 from generator.model.incident import MILESTONES, Handoff, Incident, TimelineEntry
-from generator.model.ownership import owner_of
+from generator.model.ownership import owner_at, owner_of
 from generator.model.site import Severity
 from generator.model.timing import format_target
 from generator.views.incidents import IncidentView, UpdateView, incident_view
@@ -161,6 +161,29 @@ class LinkView:
 
 
 @dataclass(frozen=True, slots=True)
+class UpdateNote:
+    """What the portal adds to a public update: who posted it, and what happens next with whom it waits on."""
+
+    author: str | None
+    what_next: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PauseView:
+    """A pause of the owner, with names resolved; ``cover`` is None when nobody covered."""
+
+    at: datetime
+    until: datetime
+    owner: str | None
+    cover: str | None
+
+    @property
+    def length(self) -> timedelta:
+        """How long the owner is away."""
+        return self.until - self.at
+
+
+@dataclass(frozen=True, slots=True)
 class RecordView:
     """What the internal page shows of one record beyond its public ``IncidentView``."""
 
@@ -171,6 +194,8 @@ class RecordView:
     owner: str | None
     roles: tuple[RoleView, ...]
     handoffs: tuple[HandoffView, ...]
+    pauses: tuple[PauseView, ...]
+    update_notes: tuple[UpdateNote, ...]
     links: tuple[LinkView, ...]
     timeline: tuple[TimelineItem, ...]
     phases: tuple[Phase, ...]
@@ -188,6 +213,10 @@ class RecordView:
     def awaiting(self) -> HandoffView | None:
         """The last handoff if it still awaits acknowledgement."""
         return self.handoffs[-1] if self.handoffs and self.handoffs[-1].pending else None
+
+    def note(self, number: int) -> UpdateNote:
+        """Return the portal's note on public update ``number`` (counted from 1, oldest first)."""
+        return self.update_notes[number - 1]
 
     @property
     def late_updates(self) -> int:
@@ -271,9 +300,21 @@ def handoff_items(handoffs: tuple[HandoffView, ...]) -> list[TimelineItem]:
     return items
 
 
-def update_items(updates: tuple[UpdateView, ...]) -> list[TimelineItem]:
-    """Turn each public update into a timeline item carrying its Markdown message."""
-    return [TimelineItem("update", u.at, u.message, heading=u.label, markdown=True) for u in updates]
+def update_items(updates: tuple[UpdateView, ...], notes: tuple[UpdateNote, ...]) -> list[TimelineItem]:
+    """Turn each public update into a timeline item carrying its Markdown message and who posted it."""
+    return [TimelineItem("update", u.at, u.message, notes[u.number - 1].author, heading=u.label, markdown=True) for u in updates]
+
+
+def update_notes(corpus: Corpus, incident: Incident) -> tuple[UpdateNote, ...]:
+    """Note who posted each update and what happens next with whom it waits on, in the public view's order."""
+    ordered = sorted(incident.updates, key=lambda u: u.at)
+    return tuple(UpdateNote(name_of(corpus, u.by), u.waiting_on.what_next if u.waiting_on else None) for u in ordered)
+
+
+def pause_views(corpus: Corpus, incident: Incident) -> tuple[PauseView, ...]:
+    """List the owner's pauses in their order, each with who paused and who covered."""
+    return tuple(PauseView(p.at, p.until, name_of(corpus, owner_at(incident, p.at)), name_of(corpus, p.cover))
+                 for p in incident.pauses)
 
 
 def entry_items(corpus: Corpus, entries: tuple[TimelineEntry, ...]) -> list[TimelineItem]:
@@ -347,8 +388,9 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime, public: Incid
         shown = {c.id for c in corpus.site.components}
         public = incident_view(incident, corpus.site, shown, corpus.postmortem_of(incident.id))
     chain = tuple(handoff_view(corpus, h) for h in incident.handoffs)
+    notes = update_notes(corpus, incident)
     timeline = merged(
-        milestone_items(incident), handoff_items(chain), update_items(public.updates), entry_items(corpus, incident.timeline)
+        milestone_items(incident), handoff_items(chain), update_items(public.updates, notes), entry_items(corpus, incident.timeline)
     )
     return RecordView(
         id=incident.id,
@@ -358,6 +400,8 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime, public: Incid
         owner=name_of(corpus, owner_of(incident)),
         roles=roles(corpus, incident),
         handoffs=chain,
+        pauses=pause_views(corpus, incident),
+        update_notes=notes,
         links=link_views(incident),
         timeline=timeline,
         phases=phases(incident, now),

@@ -16,7 +16,8 @@ from tests.site.conftest import NOW, REPO, copy_portal
 RULE = "lower-case letters, digits, '-' and '_', starting with a letter or digit"
 ROTATION = REPO / "rotations" / "platform-oncall.md"
 INCIDENT = "incidents/2026/2026-11-23-api-increased-latency.md"
-FIRST_UPDATE = next(n for n, line in enumerate((REPO / INCIDENT).read_text().splitlines(), 1) if line.startswith("  - at: "))
+LINES = (REPO / INCIDENT).read_text().splitlines()
+FIRST_UPDATE = next(n for n, line in enumerate(LINES, 1) if n > LINES.index("updates:") and line.startswith("  - at: "))
 
 
 def bad_name(name: str) -> str:
@@ -46,7 +47,8 @@ def internal_update(root: Path) -> None:
     path = root / INCIDENT
     text = path.read_text()
     assert "public: true" in text
-    path.write_text(text.replace("  - at: ", "  - internal: true\n    at: ", 1))
+    before, updates = text.split("\nupdates:\n", 1)
+    path.write_text(before + "\nupdates:\n" + updates.replace("  - at: ", "  - internal: true\n    at: ", 1))
 
 
 CASES = {

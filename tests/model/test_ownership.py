@@ -28,3 +28,16 @@ def test_only_the_last_handoff_of_an_open_incident_may_wait() -> None:
     """A resolved incident has no pending handoff; an open one may have its last."""
     assert is_pending(incident(status="identified", handoffs=(handoff(False),)), 0)
     assert not is_pending(incident(handoffs=(handoff(False),)), 0)
+
+
+def test_owner_at_a_moment_changes_at_the_acknowledgement() -> None:
+    """Before the acknowledgement the giver owns it, from then on the receiver; the comms lead may always post."""
+    from generator.model.incident import Roles
+    from generator.model.ownership import may_post, owner_at
+
+    record = incident(commander="bob", handoffs=(handoff(True),), roles=Roles(comms_lead="carol"))
+    assert [owner_at(record, at(f"2026-06-01T{clock}Z")) for clock in ("10:00", "10:34", "10:35", "12:00")] == [
+        "alice", "alice", "bob", "bob"]
+    assert owner_at(incident(commander="alice", status="identified", handoffs=(handoff(False),)), at("2026-06-02T00:00Z")) == "alice"
+    assert may_post(record, at("2026-06-01T10:00Z")) == ("alice", "carol")
+    assert may_post(incident(commander=None), at("2026-06-01T10:00Z")) == ()

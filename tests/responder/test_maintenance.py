@@ -28,7 +28,7 @@ def test_new_writes_a_valid_scheduled_window(portal: Path) -> None:
     assert text.startswith("---\ntitle: Search cluster upgrade\ntype: maintenance\nstatus: scheduled\npublic: true\n"
                            "components:\n  search: under_maintenance\n"
                            "scheduled_for: 2026-11-28T22:00:00Z\nscheduled_until: 2026-11-29T00:00:00Z\n"
-                           "commander: alice\nupdates:\n  - at: 2026-11-23T18:00:00Z\n    status: scheduled\n")
+                           "commander: alice\nupdates:\n  - at: 2026-11-23T18:00:00Z\n    by: alice\n    status: scheduled\n")
     assert "    next_update: 2026-11-28T22:00:00Z\n---\n## Internal notes\n" in text
     assert "severity" not in text and "started" not in text
     assert errors_in(portal, NEW_PATH) == []

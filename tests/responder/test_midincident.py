@@ -126,7 +126,7 @@ def test_reopen_clears_the_resolution_and_validates(portal: Path) -> None:
     text = (portal / RESOLVED_PATH).read_text()
     assert "resolved:" not in text.split("---")[1].split("updates:")[0] and "mitigated:" not in text
     assert "status: investigating\n" in text and "mitigation: rollback\n" in text
-    assert ("  - at: 2026-11-23T18:00:00Z\n    status: investigating\n    message: The dashboard fails again in Europe.\n"
+    assert ("  - at: 2026-11-23T18:00:00Z\n    by: gustav\n    status: investigating\n    message: The dashboard fails again in Europe.\n"
             "    next_update: 2026-11-23T18:30:00Z\n") in text
     assert "    event: Reopened; cleared mitigated 2026-11-20T15:18:00Z and resolved 2026-11-20T16:05:00Z.\n" in text
     assert "reopened:\n  - 2026-11-23T18:00:00Z\n" in text

@@ -17,7 +17,7 @@ def test_handoff_then_ack_passes_ownership(portal: Path) -> None:
     text = (portal / OPEN_PATH).read_text()
     assert ("handoffs:\n  - at: 2026-11-23T18:00:00Z\n    from: julia\n    to: bruno\n"
             "    status: Traffic drained from 1b\n") in text
-    assert "    next_update: 2026-11-23T18:30:00Z\nupdates:\n" in text  # the last update's commitment
+    assert "    next_update: 2026-11-23T18:30:00Z\npauses:\n" in text  # the last update's commitment, before the pauses
     assert "commander: julia\n" in text
     result = run(portal, "incident", "ack", OPEN_ID, person="bruno", now="2026-11-23T18:04:00Z")
     assert result.exit_code == 0, result.output
@@ -54,7 +54,7 @@ def test_role_sets_a_supporting_role(portal: Path) -> None:
     """The role is replaced in place; an incident without roles gets a roles mapping."""
     result = run(portal, "incident", "role", OPEN_ID, "scribe", "bruno")
     assert result.exit_code == 0, result.output
-    assert "  comms_lead: dana\n  scribe: bruno\nupdates:\n" in (portal / OPEN_PATH).read_text()
+    assert "  comms_lead: dana\n  scribe: bruno\n" in (portal / OPEN_PATH).read_text()
     created = run(portal, "incident", "new", "--title", "Slow search", "--severity", "SEV3",
                   "--component", "search=degraded_performance").output
     created = written(created)[0]

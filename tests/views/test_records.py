@@ -279,3 +279,19 @@ def test_the_internal_site_and_its_portal_share_each_record_view():
     assert view.incidents
     assert all(view.portal.records[v.id].incident is v for v in view.incidents)
     assert view.portal == portal_view(example, now)
+
+
+def test_update_notes_follow_the_public_order_and_pauses_name_their_owner_and_cover():
+    """Notes are kept in time order like the public updates; a pause names who owned the record then and who covered."""
+    from generator.model.incident import Pause, WaitingOn
+
+    later = Update(at("2026-06-01T10:50Z"), "identified", "Waiting.", at("2026-06-01T11:20Z"), "carol", WaitingOn("the provider", "Call at 11."))
+    earlier = Update(at("2026-06-01T10:25Z"), "investigating", "Looking.", at("2026-06-01T11:00Z"), "alice")
+    pauses = (Pause(at("2026-06-01T10:30Z"), at("2026-06-01T10:40Z")), Pause(at("2026-06-01T10:45Z"), at("2026-06-01T11:00Z"), "carol"))
+    (record,) = records(open_incident(updates=(later, earlier), pauses=pauses, handoffs=(handoff("2026-06-01T10:40Z", "alice", "bob", "2026-06-01T10:42Z"),),
+                                      commander="bob")).values()
+    assert [(u.number, u.waiting_on) for u in record.incident.updates] == [(1, None), (2, "the provider")]
+    assert [(n.author, n.what_next) for n in record.update_notes] == [("Alice Smith", None), ("Carol White", "Call at 11.")]
+    assert [item.actor for item in record.updates] == ["Alice Smith", "Carol White"]
+    assert [(p.owner, p.cover, p.length) for p in record.pauses] == [
+        ("Alice Smith", None, timedelta(minutes=10)), ("Bob Jones", "Carol White", timedelta(minutes=15))]
