@@ -20,8 +20,10 @@ from generator.checks import (
     rotations,
     targets,
     theme,
+    triage,
     updates,
     verification,
+    wrap_up,
 )
 from generator.checks.rules import CheckContext, Rule
 from generator.checks.settings import OFF, rule_levels
@@ -35,8 +37,10 @@ RULE_MODULES = (
     milestones,
     moments,
     links,
+    triage,
     updates,
     verification,
+    wrap_up,
     ownership,
     parallel,
     targets,
