@@ -24,8 +24,8 @@ def stamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def updates(start: datetime, cadence: int, count: int, end: datetime) -> str:
-    """Write a resolved incident's updates, each committing to the next."""
+def updates(start: datetime, cadence: int, count: int, end: datetime, postmortem: bool = False) -> str:
+    """Write a resolved incident's updates, each committing to the next; a wrap-up names the postmortem's due time."""
     lines, at = [], start
     for index in range(count):
         status = STATUSES[min(index, 2)]
@@ -35,6 +35,8 @@ def updates(start: datetime, cadence: int, count: int, end: datetime) -> str:
                   f"    next_update: {stamp(nxt)}"]
         at = min(nxt - timedelta(minutes=1), end - timedelta(minutes=count - index))
     lines += [f"  - at: {stamp(end)}", "    status: resolved", "    message: The problem is resolved and service is back to normal. A postmortem follows."]
+    if postmortem:
+        lines += [f"    postmortem_due: {stamp(end + timedelta(hours=48))}", "    prevention: A canary stage now holds back a faulty deploy."]
     return "\n".join(lines)
 
 
@@ -73,6 +75,7 @@ acknowledged: {stamp(ack)}
 mitigated: {stamp(mitigated)}
 resolved: {stamp(resolved)}
 commander: {people[1]}
+severity_checked_with: [{people[0]}]
 roles:
   tech_lead: {people[2]}
   comms_lead: {people[3]}
@@ -92,7 +95,7 @@ links:
   - kind: bridge
     url: https://meet.example.com/inc-{index}
 updates:
-{updates(ack + timedelta(minutes=1), cadence, 3, resolved)}
+{updates(ack + timedelta(minutes=1), cadence, 3, resolved, severity in ("SEV1", "SEV2"))}
 timeline:
 {timeline(detected, ack, mitigated, people, warned)}
 ---

@@ -9,12 +9,16 @@ import pytest
 
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
+from generator.model.followup import postmortem_due
 from generator.model.links import LINK_KINDS, missing_kinds
+from generator.model.site import shows_environment
+from generator.model.triage import missing_roles
 from generator.validate import validate
 
 REPO = Path(__file__).resolve().parent.parent
 NOW = parse_now("2026-11-23T18:00:00Z")
-DELIBERATE_WARNINGS = {"I306", "T501", "T502", "P603", "P606", "P614", "P615", "I207", "B703", "I310", "I311", "I312", "I313"}
+DELIBERATE_WARNINGS = {"I306", "T501", "T502", "P603", "P606", "P614", "P615", "I207", "B703", "I310", "I311", "I312", "I313",
+                       "I215", "I216", "I316", "O406"}
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +89,18 @@ def test_example_waits_on_a_third_party_and_pauses_with_and_without_cover(corpus
     assert any(update.waiting_on for incident in corpus.incidents for update in incident.updates)
     pauses = [pause for incident in corpus.incidents for pause in incident.pauses]
     assert {pause.cover is None for pause in pauses} == {True, False}
+
+
+def test_example_major_incidents_are_checked_staffed_and_wrapped_up(corpus) -> None:
+    """Every SEV1 and SEV2 but the deliberate one names its consult and all roles, and each wrap-up the postmortem's due time."""
+    major = [i for i in corpus.incidents if corpus.site.is_major(i.severity)]
+    assert [i.id for i in major if not i.severity_checked_with or missing_roles(i.roles)] == ["2026-11-22-ci-deploys-blocked"]
+    wrapped = [i for i in major if postmortem_due(i, corpus.site) is not None]
+    assert wrapped and all(i.updates[-1].postmortem_due == postmortem_due(i, corpus.site) for i in wrapped)
+
+
+def test_example_has_a_staging_incident_the_status_page_does_not_show(corpus) -> None:
+    """A public incident in staging: in scope for the rules, but production only is on the status page."""
+    staging = [i for i in corpus.incidents if i.environment == "staging"]
+    assert [i.public for i in staging] == [True]
+    assert not shows_environment(corpus.site, "staging") and shows_environment(corpus.site, "production")

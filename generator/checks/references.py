@@ -21,6 +21,8 @@ def incident_people(incident: Incident) -> Iterator[PersonRef]:
     yield incident.path, ("commander",), incident.commander
     for role in ROLES:
         yield incident.path, ("roles", role), getattr(incident.roles, role)
+    for index, person in enumerate(incident.severity_checked_with):
+        yield incident.path, ("severity_checked_with", index), person
     for index, handoff in enumerate(incident.handoffs):
         yield incident.path, ("handoffs", index, "from"), handoff.from_person
         yield incident.path, ("handoffs", index, "to"), handoff.to_person
@@ -63,7 +65,7 @@ def person_references(corpus: Corpus) -> Iterator[PersonRef]:
 
 @RULES.rule("R201", "unknown-person", Level.ERROR)
 def unknown_person(ctx: CheckContext) -> Iterator[Problem]:
-    """Every person named in a record (commander, roles, handoffs, pause covers, update and timeline authors, postmortem authors, action item owners and who accepted their exceptions, rotation shifts and overrides) must be listed by id in `people.yml`, so that people can be reached and renamed in one place. Fix the id or add the person."""
+    """Every person named in a record (commander, roles, who the severity was checked with, handoffs, pause covers, update and timeline authors, postmortem authors, action item owners and who accepted their exceptions, rotation shifts and overrides) must be listed by id in `people.yml`, so that people can be reached and renamed in one place. Fix the id or add the person."""
     corpus = ctx.corpus
     if not corpus.people_loaded:
         return

@@ -22,9 +22,11 @@ from generator.checks import (
     rotations,
     targets,
     theme,
+    triage,
     updates,
     verification,
     waiting,
+    wrap_up,
 )
 from generator.checks.rules import CheckContext, Rule
 from generator.checks.settings import OFF, rule_levels
@@ -38,10 +40,12 @@ RULE_MODULES = (
     milestones,
     moments,
     links,
+    triage,
     updates,
     authorship,
     waiting,
     verification,
+    wrap_up,
     ownership,
     pauses,
     parallel,

@@ -13,7 +13,7 @@ from generator.cli.options import (
     run_responder,
     workspace,
 )
-from generator.model.incident import INCIDENT_STATUSES, MAINTENANCE_STATUSES, MITIGATIONS
+from generator.model.incident import ENVIRONMENTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, MITIGATIONS
 from generator.model.links import LINK_KINDS
 
 
@@ -42,7 +42,13 @@ def incident() -> None:
               help="When impact began, if before now: a timestamp or a duration before --now. Default: --detected.")
 @click.option("--detected", metavar="20m|TIMESTAMP",
               help="When the alert or report came, if before now: a timestamp or a duration before --now. Default: --now.")
-def incident_new(root, now, as_person, title, severity, components, public, commander, message, started, detected) -> None:
+@click.option("--checked-with", "checked_with", multiple=True, metavar="PERSON",
+              help="Who the severity was checked with (expected for SEV1 and SEV2). Repeat for each person.")
+@click.option("--environment", type=click.Choice(ENVIRONMENTS), default=None,
+              help="Where it happens. Default: production. The status page shows production incidents only, unless "
+                   "public_environments in statusbook.yml says otherwise.")
+def incident_new(root, now, as_person, title, severity, components, public, commander, message, started, detected,
+                 checked_with, environment) -> None:
     """Declare an incident, and say what was written and when the next update is due.
 
     Writes incidents/<YYYY>/<YYYY-MM-DD-slug>.md, dated by --now in the team time
@@ -55,12 +61,14 @@ def incident_new(root, now, as_person, title, severity, components, public, comm
       statusbook incident new --title "Increased API latency" --severity SEV2 \\
         --component api=degraded_performance --component webhooks=degraded_performance
       statusbook incident new --title "Checkout errors" --severity SEV1 \\
-        --component api=partial_outage --started 2026-11-23T17:35:00Z --detected 20m
+        --component api=partial_outage --started 2026-11-23T17:35:00Z --detected 20m --checked-with bruno
+      statusbook incident new --title "Staging deploys failing" --severity SEV3 \\
+        --component ci-runners=partial_outage --environment staging
     """
     from generator.responder import incident as ops
 
     run_responder(lambda: ops.new_incident(workspace(root, now, as_person), title, severity, components, public, commander,
-                                           message, started, detected), edits=root)
+                                           message, started, detected, checked_with, environment), edits=root)
 
 
 @incident.command("update")
@@ -114,20 +122,48 @@ def incident_update(incident_id, root, now, as_person, status, message, next_upd
 @now_option
 @as_option
 @click.option("--message", required=True, help="The public wrap-up: what happened, for how long, what follows.")
-def incident_resolve(incident_id, root, now, as_person, message) -> None:
+@click.option("--prevention", metavar="TEXT",
+              help="How recurrence is prevented (or what the postmortem will decide); expected when a postmortem is required.")
+def incident_resolve(incident_id, root, now, as_person, message, prevention) -> None:
     """Resolve incident ID: set resolved, status resolved, and post the wrap-up update.
 
-    If the severity requires a postmortem and there is none yet, a draft
-    <ID>.postmortem.md is written beside it, its Timeline filled from the record.
+    If the severity requires a postmortem, the wrap-up records when it is due
+    (postmortem_due, 48 h after --now) and how recurrence is prevented
+    (prevention, from --prevention), and its message ends with both. If there
+    is no postmortem yet, a draft <ID>.postmortem.md is written beside it, its
+    Timeline filled from the record.
 
     \b
     Example:
       statusbook incident resolve 2026-11-23-api-increased-latency \\
-        --message "Resolved. From 14:48 to 16:40 UTC the API was slow."
+        --message "Resolved. From 14:48 to 16:40 UTC the API was slow." \\
+        --prevention "we are adding a latency alert per zone and a runbook step to drain a zone"
     """
     from generator.responder import incident as ops
 
-    run_responder(lambda: ops.resolve(workspace(root, now, as_person), incident_id, message), edits=root)
+    run_responder(lambda: ops.resolve(workspace(root, now, as_person), incident_id, message, prevention), edits=root)
+
+
+@incident.command("consult")
+@incident_id_argument
+@click.argument("person", metavar="PERSON")
+@root_option
+@now_option
+@as_option
+def incident_consult(incident_id, person, root, now, as_person) -> None:
+    """Record that the severity of incident ID was checked with PERSON.
+
+    A SEV1 or SEV2 names at least one person other than the commander in
+    severity_checked_with (rule I215); 'incident new --checked-with' records it
+    at declaration.
+
+    \b
+    Example:
+      statusbook incident consult 2026-11-23-api-increased-latency bruno
+    """
+    from generator.responder import incident as ops
+
+    run_responder(lambda: ops.consult(workspace(root, now, as_person), incident_id, person), edits=root)
 
 
 @incident.command("handoff")

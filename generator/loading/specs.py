@@ -58,6 +58,10 @@ UPDATE = Record(
         Field("message", TEXT, "What readers are told (Markdown).", required=True),
         Field("next_update", WHEN, "When the next update will be posted; required until resolution."),
         Field("waiting_on", WAITING_ON, "A third party the response waits for, named when the message says it is blocked."),
+        Field("postmortem_due", WHEN, "The wrap-up (resolving update): when the postmortem draft is due, for severities "
+              "that require one; statusbook incident resolve writes it."),
+        Field("prevention", TEXT, "The wrap-up (resolving update): how recurrence is prevented, for severities that "
+              "require a postmortem."),
     ),
     inc.Update,
 )
@@ -151,6 +155,10 @@ INCIDENT = Record(
         Field("scheduled_until", WHEN, "Maintenance: planned end."),
         Field("commander", PERSON, "Person id of the Incident Commander who owns it now (required for incidents)."),
         Field("roles", ROLES, "Technical Lead, Communications Lead and Scribe."),
+        Field("severity_checked_with", ListOf(PERSON), "Person ids of who the severity was checked with (SEV1 and SEV2)."),
+        Field("environment", Choice(inc.ENVIRONMENTS), "Where it happened: production (the default), staging, "
+              "pre_production or development_infrastructure. The status page shows production only unless configured.",
+              default="production"),
         Field("links", ListOf(LINK), "Ticket, chat channel, bridge call, documents, patches and dashboards (internal only)."),
         Field("handoffs", ListOf(HANDOFF), "Ownership handoffs, oldest first."),
         Field("pauses", ListOf(PAUSE), "Pauses the Incident Commander announced, oldest first (internal portal only)."),
@@ -366,6 +374,9 @@ SITE = Record(
         Field("vague_words", ListOf(TEXT), "Words and phrases of update messages and handoff statuses that rule B703 "
               "calls vague; they replace the default list, and [] finds none.", default=f"[{', '.join(site.VAGUE_WORDS)}]",
               example="[seems, should be fine, probably, looks better, hopefully, fingers crossed]"),
+        Field("public_environments", ListOf(Choice(inc.ENVIRONMENTS)), "Environments whose public incidents the status "
+              "page shows; incidents of the others stay on the internal portal.",
+              default=f"[{', '.join(site.PUBLIC_ENVIRONMENTS)}]", example="[production, staging]"),
     ),
 )
 

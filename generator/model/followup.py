@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from generator.model.incident import Incident
+from generator.model.incident import Incident, Update
 from generator.model.site import Site
 
 DRAFT_WITHIN = timedelta(hours=48)
 REVIEW_WITHIN = timedelta(days=7)
 ASSIGN_WITHIN = timedelta(days=14)
 DONE_WITHIN = timedelta(days=30)
+# What the wrap-up of an incident that needs a postmortem names: when the postmortem is due, and how recurrence is prevented.
+WRAP_UP_FIELDS = ("postmortem_due", "prevention")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,19 @@ def resolved_at(incident: Incident | None) -> datetime | None:
 def local_date(moment: datetime, zone: ZoneInfo) -> date:
     """Return the date of a moment in a time zone, such as the team's."""
     return moment.astimezone(zone).date()
+
+
+def postmortem_due(incident: Incident | None, site: Site) -> datetime | None:
+    """Return when the postmortem draft of a resolved incident is due, if its severity requires one: 48 h after resolution."""
+    resolved = resolved_at(incident)
+    if resolved is None or not requires_postmortem(incident, site):
+        return None
+    return resolved + DRAFT_WITHIN
+
+
+def wrap_up_gaps(update: Update) -> tuple[str, ...]:
+    """Return what a resolving update (the wrap-up) leaves out: its postmortem_due and its prevention."""
+    return tuple(key for key in WRAP_UP_FIELDS if getattr(update, key) is None)
 
 
 def followup_due(incident: Incident | None, site: Site) -> FollowupDue | None:

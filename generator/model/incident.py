@@ -15,6 +15,9 @@ MITIGATIONS = ("rollback", "fix_forward", "failover", "feature_flag", "other")
 ROLES = ("tech_lead", "comms_lead", "scribe")
 IMPORT_SOURCES = ("statuspage",)
 MILESTONES = ("started", "detected", "acknowledged", "mitigated", "resolved")
+# Where an incident happened; every environment is in scope for the process rules. Production unless the record says so.
+ENVIRONMENTS = ("production", "staging", "pre_production", "development_infrastructure")
+DEFAULT_ENVIRONMENT = "production"
 
 
 @compact_pickling
@@ -37,6 +40,8 @@ class Update:
     next_update: datetime | None = None
     by: str | None = None
     waiting_on: WaitingOn | None = None
+    postmortem_due: datetime | None = None
+    prevention: str | None = None
 
 
 @compact_pickling
@@ -123,6 +128,8 @@ class Incident:
     reopened: tuple[datetime, ...] = ()
     imported: Imported | None = None
     links: tuple[Link, ...] = ()
+    environment: str = DEFAULT_ENVIRONMENT
+    severity_checked_with: tuple[str, ...] = ()
     body: str = ""
     body_line: int = 0
 

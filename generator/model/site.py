@@ -17,6 +17,8 @@ RULE_LEVELS = ("error", "warning", "off")
 MAJOR_SEVERITIES = 2
 # Vague status words that say what someone hopes, not what was verified; statusbook.yml's vague_words replaces them.
 VAGUE_WORDS = ("seems", "should be fine", "probably", "looks better", "hopefully")
+# The environments whose incidents the public status page shows; statusbook.yml's public_environments replaces them.
+PUBLIC_ENVIRONMENTS = ("production",)
 SITE_ADDRESSES = {"public": ("url", "public status site"), "internal": ("internal_url", "internal records portal")}
 
 
@@ -77,6 +79,7 @@ class Site:
     notify: Notify = Notify()
     rule_levels: tuple[tuple[str, str], ...] = ()
     vague_words: tuple[str, ...] = VAGUE_WORDS
+    public_environments: tuple[str, ...] = PUBLIC_ENVIRONMENTS
     _components: dict[str, Component] = field(init=False, repr=False, compare=False)
     _severities: dict[str, Severity] = field(init=False, repr=False, compare=False)
 
@@ -97,6 +100,11 @@ class Site:
         """Whether a severity is one of the most severe configured ones (SEV1 or SEV2), which the process asks more of."""
         major = self.severities[:MAJOR_SEVERITIES]
         return any(severity.id == severity_id for severity in major)
+
+
+def shows_environment(site: Site, environment: str) -> bool:
+    """Whether the public status page shows incidents of this environment (production only, unless configured)."""
+    return environment in site.public_environments
 
 
 def missing_address(site: Site, audience: str) -> str | None:

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from generator.clock import ClockError, iso_utc as stamp, parse_now
 from generator.loading.records import POSTMORTEM_SUFFIX
-from generator.model.incident import IMPACTS, MITIGATIONS, ROLES
+from generator.model.incident import DEFAULT_ENVIRONMENT, ENVIRONMENTS, IMPACTS, MITIGATIONS, ROLES
 from generator.model.site import Severity
+from generator.model.followup import DRAFT_WITHIN
 from generator.model.timing import format_duration
 from generator.responder import yamlrt
 from generator.responder.edit import Document, commit, load_record, read_document
 from generator.responder.errors import RefusedEdit, UsageProblem
 from generator.responder.postmortem import skeleton
-from generator.responder.summary import clock, moment, said, words, wrote
+from generator.responder.summary import clock, due_text, moment, said, words, wrote
 from generator.responder.times import parse_earlier, parse_when
 from generator.responder.workspace import Workspace
 
@@ -174,7 +175,8 @@ def require_open(path: str, data: Any) -> None:
 
 def new_incident(ws: Workspace, title: str, severity_id: str, components: tuple[str, ...], public: bool | None,
                  commander: str | None, message: str | None, started: str | None = None,
-                 detected: str | None = None) -> list[str]:
+                 detected: str | None = None, checked_with: tuple[str, ...] = (),
+                 environment: str | None = None) -> list[str]:
     """Declare a new incident: write its record with a first investigating update."""
     began, seen = earlier_milestones(ws, started, detected)
     level = require_severity(ws, severity_id)
@@ -182,19 +184,64 @@ def new_incident(ws: Workspace, title: str, severity_id: str, components: tuple[
     if not impacts:
         raise UsageProblem("name at least one affected component with --component ID=IMPACT")
     owner = ws.person(commander, "from --commander") if commander else ws.actor
+    consulted = consultees(ws, checked_with, owner)
+    where = require_environment(environment)
     path = new_path(ws, title)
     visible = any(ws.site.component(c).public for c in impacts) if public is None else public
     data = yamlrt.mapping({
         "title": yamlrt.text(title), "type": "incident", "severity": yamlrt.text(level.id),
         "status": "investigating", "public": visible, "components": yamlrt.mapping(impacts),
         "started": stamp(began), "detected": stamp(seen), "acknowledged": stamp(ws.now), "commander": owner,
+        **({"severity_checked_with": yamlrt.sequence(list(consulted))} if consulted else {}),
+        **({"environment": where} if where != DEFAULT_ENVIRONMENT else {}),
         "updates": yamlrt.sequence([public_update(ws, "investigating", message or default_message(ws, impacts),
                                                   stamp(ws.now + level.update_every))]),
     })
     text = "---\n" + yamlrt.dump(data) + "---\n" + NEW_BODY
     written = commit(ws.loaded, {path: text}, ws.now, created=frozenset({path}))
     impacts_said = ", ".join(f"{c} {words(i)}" for c, i in impacts.items())
-    return told(ws, path, data, f"declared {level.id} ({impacts_said}), commander {owner}", written)
+    return told(ws, path, data, f"declared {level.id}{declared_in(where)} ({impacts_said}), commander {owner}"
+                f"{checked_said(consulted)}", written)
+
+
+def consultees(ws: Workspace, given: tuple[str, ...], commander: str) -> tuple[str, ...]:
+    """Return who the severity was checked with: known people, each once, never the commander alone."""
+    people = tuple(dict.fromkeys(ws.person(person, "from --checked-with") for person in given))
+    if commander in people:
+        raise UsageProblem(f"--checked-with {commander}: the commander cannot be their own second opinion; name who else checked it")
+    return people
+
+
+def require_environment(given: str | None) -> str:
+    """Return the environment of a new incident: given, else production."""
+    if given is None:
+        return DEFAULT_ENVIRONMENT
+    if given not in ENVIRONMENTS:
+        raise UsageProblem(f"--environment '{given}' is not one of {', '.join(ENVIRONMENTS)}")
+    return given
+
+
+def declared_in(environment: str) -> str:
+    """Say the environment of a new incident when it is not production."""
+    return "" if environment == DEFAULT_ENVIRONMENT else f" in {words(environment)}"
+
+
+def checked_said(people: tuple[str, ...]) -> str:
+    """Say who the severity was checked with, if anyone."""
+    return f", severity checked with {', '.join(people)}" if people else ""
+
+
+def consult(ws: Workspace, incident_id: str, person: str) -> list[str]:
+    """Record that the severity was checked with a person; the same person twice is refused."""
+    who = ws.person(person, "PERSON")
+    path, document = open_record(ws, incident_id)
+    data = document.data
+    if who == data.get("commander"):
+        raise UsageProblem(f"{who} is the commander; the severity is checked with someone else")
+    if who in (data.get("severity_checked_with") or []):
+        raise RefusedEdit(f"{path} already says the severity was checked with {who}, so nothing was written", [])
+    append(data, "severity_checked_with", who, ("roles", "commander"))
+    return save(ws, path, document, f"severity {data.get('severity')} checked with {who}")
 
 
 def earlier_milestones(ws: Workspace, started: str | None, detected: str | None) -> tuple[datetime, datetime]:
@@ -269,8 +316,12 @@ def log(ws: Workspace, data: Any, event: str) -> None:
     append(data, "timeline", entry, ("updates",))
 
 
-def resolve(ws: Workspace, incident_id: str, message: str) -> list[str]:
-    """Resolve an incident with a wrap-up update; start its postmortem if the severity requires one."""
+def resolve(ws: Workspace, incident_id: str, message: str, prevention: str | None = None) -> list[str]:
+    """Resolve an incident with a wrap-up update; start its postmortem if the severity requires one.
+
+    For a severity that requires a postmortem, the wrap-up records when it is due (postmortem_due, 48 h from now) and,
+    if given, how recurrence is prevented, and its message says both.
+    """
     path, document = open_record(ws, incident_id)
     data = document.data
     require_open(path, data)
@@ -278,13 +329,43 @@ def resolve(ws: Workspace, incident_id: str, message: str) -> list[str]:
         raise UsageProblem(f"{path} is {data.get('type')}; finish maintenance with: incident update --status completed")
     yamlrt.insert_after(data, "resolved", stamp(ws.now), MILESTONE_KEYS)
     data["status"] = "resolved"
-    append(data, "updates", public_update(ws, "resolved", message, None), UPDATE_AFTER)
+    append(data, "updates", wrap_up(ws, data, message, prevention), UPDATE_AFTER)
     changes = {path: document.render()}
     postmortem = postmortem_change(ws, path, changes[path], data)
     changes.update(postmortem)
     written = commit(ws.loaded, changes, ws.now, created=frozenset(postmortem))
     drafted = "; drafted its postmortem" if postmortem else ""
-    return told(ws, path, data, f"resolved at {clock(ws.now, ws.now)}{since_detection(ws, data)}{drafted}", written)
+    return told(ws, path, data, f"resolved at {clock(ws.now, ws.now)}{since_detection(ws, data)}{drafted}"
+                f"{due_said(ws, data)}", written)
+
+
+def due_said(ws: Workspace, data: Any) -> str:
+    """Say when the wrap-up says the postmortem is due, and whether it names the prevention."""
+    last = data["updates"][-1]
+    if last.get("postmortem_due") is None:
+        return ""
+    missing = "" if last.get("prevention") else " (no --prevention: say how recurrence is prevented)"
+    return f"; postmortem due {due_text(moment(last['postmortem_due']), ws.now)}{missing}"
+
+
+def wrap_up(ws: Workspace, data: Any, message: str, prevention: str | None) -> Any:
+    """Build the resolving update; when a postmortem is required it names the postmortem's due time and the prevention."""
+    level = severity(ws, data.get("severity"))
+    if level is None or not level.postmortem:
+        return public_update(ws, "resolved", message, None)
+    due = ws.now + DRAFT_WITHIN
+    text = message.rstrip() + "\n\n" + wrap_up_text(due, prevention)
+    update = public_update(ws, "resolved", text, None)
+    update["postmortem_due"] = stamp(due)
+    if prevention:
+        update["prevention"] = yamlrt.text(prevention)
+    return update
+
+
+def wrap_up_text(due: datetime, prevention: str | None) -> str:
+    """Draft the wrap-up's last paragraph: how recurrence is prevented, and when the postmortem is due."""
+    stop = f"To prevent a recurrence: {prevention.strip().rstrip('.')}. " if prevention else ""
+    return f"{stop}The postmortem is due by {due.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC."
 
 
 def since_detection(ws: Workspace, data: Any) -> str:

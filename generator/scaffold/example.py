@@ -16,7 +16,7 @@ def incident_moments(now: datetime) -> dict[str, datetime]:
     offsets = {
         "started": 0, "detected": 4, "acknowledged": 9, "update1": 14, "next1": 44, "update2": 40,
         "next2": 100, "handoff": 55, "handoff_ack": 58, "handoff_next": 100, "mitigated": 82,
-        "update3": 90, "next3": 150, "resolved": 140,
+        "update3": 90, "next3": 150, "resolved": 140, "postmortem_due": 140 + 48 * 60,
     }
     return {name: started + timedelta(minutes=m) for name, m in offsets.items()}
 

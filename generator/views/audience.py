@@ -8,7 +8,7 @@ from enum import Enum
 from generator.model.corpus import Corpus
 from generator.model.incident import Incident
 from generator.model.postmortem import Postmortem
-from generator.model.site import Component, first_by_id
+from generator.model.site import Component, Site, first_by_id, shows_environment
 
 PUBLISHED_POSTMORTEM_STATUSES = ("reviewed", "closed")
 
@@ -38,11 +38,12 @@ def visible_components(corpus: Corpus, audience: Audience) -> tuple[Component, .
     return tuple(first_by_id(shown).values())
 
 
-def visible_incident(incident: Incident, audience: Audience, component_ids: set[str]) -> bool:
-    """Whether the audience sees this incident at all."""
+def visible_incident(incident: Incident, audience: Audience, component_ids: set[str], site: Site) -> bool:
+    """Whether the audience sees this incident at all: the public only sees public ones of its environments."""
     if audience is Audience.INTERNAL:
         return True
-    return incident.public and bool(incident.updates) and any(c in component_ids for c in incident.components)
+    return (incident.public and bool(incident.updates) and shows_environment(site, incident.environment)
+            and any(c in component_ids for c in incident.components))
 
 
 def visible_postmortem(postmortem: Postmortem | None, audience: Audience) -> bool:
@@ -58,7 +59,7 @@ def scope(corpus: Corpus, audience: Audience) -> Scope:
     """Select what ``audience`` sees of ``corpus``."""
     components = visible_components(corpus, audience)
     ids = {c.id for c in components}
-    incidents = tuple(i for i in corpus.incidents if visible_incident(i, audience, ids))
+    incidents = tuple(i for i in corpus.incidents if visible_incident(i, audience, ids, corpus.site))
     postmortems = {i.id: corpus.postmortem_of(i.id) for i in incidents}
     shown = {k: p for k, p in postmortems.items() if visible_postmortem(p, audience)}
     return Scope(audience, components, incidents, shown)

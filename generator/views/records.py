@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from generator.model.corpus import Corpus
 from generator.model.incident import MILESTONES, Handoff, Incident, TimelineEntry
 from generator.model.ownership import owner_at, owner_of
-from generator.model.site import Severity
+from generator.model.site import Severity, shows_environment
 from generator.model.timing import format_target
 from generator.views.incidents import IncidentView, UpdateView, incident_view
 from generator.views.measures import MET, MISSED, NO_TARGET, PENDING, Measure, measures, missed_commitments
@@ -47,6 +47,12 @@ KIND_LABELS = {
 TIE_ORDER = {"milestone": 0, "handoff": 1, "acknowledgement": 1, "update": 2, "entry": 3}
 VERDICT_LABELS = {MET: "Met", MISSED: "Missed", PENDING: "Pending, not yet due", NO_TARGET: "No target"}
 AWAITING = "awaiting acknowledgement"
+ENVIRONMENT_LABELS = {
+    "production": "Production",
+    "staging": "Staging",
+    "pre_production": "Pre-production",
+    "development_infrastructure": "Development infrastructure",
+}
 LINK_LABELS = {
     "ticket": "Ticket",
     "channel": "Chat channel",
@@ -184,6 +190,14 @@ class PauseView:
 
 
 @dataclass(frozen=True, slots=True)
+class WrapUpView:
+    """What the resolving update says follows: when the postmortem is due, and how recurrence is prevented."""
+
+    postmortem_due: datetime | None
+    prevention: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class RecordView:
     """What the internal page shows of one record beyond its public ``IncidentView``."""
 
@@ -197,6 +211,9 @@ class RecordView:
     pauses: tuple[PauseView, ...]
     update_notes: tuple[UpdateNote, ...]
     links: tuple[LinkView, ...]
+    environment: str
+    checked_with: tuple[str, ...]
+    wrap_up: WrapUpView | None
     timeline: tuple[TimelineItem, ...]
     phases: tuple[Phase, ...]
     measures: tuple[MeasureView, ...]
@@ -382,6 +399,14 @@ def link_views(incident: Incident) -> tuple[LinkView, ...]:
     return tuple(LinkView(LINK_LABELS.get(link.kind, link.kind), link.url, link.title or link.url) for link in incident.links)
 
 
+def wrap_up_view(incident: Incident) -> WrapUpView | None:
+    """Return what the resolving update says follows, if it says anything."""
+    last = incident.updates[-1] if incident.updates else None
+    if last is None or last.status != "resolved" or (last.postmortem_due is None and last.prevention is None):
+        return None
+    return WrapUpView(last.postmortem_due, last.prevention)
+
+
 def record_view(corpus: Corpus, incident: Incident, now: datetime, public: IncidentView | None = None) -> RecordView:
     """Compute the internal view of one record as of ``now``, around its ``public`` view if that is already known."""
     if public is None:
@@ -395,7 +420,7 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime, public: Incid
     return RecordView(
         id=incident.id,
         incident=public,
-        public=incident.public,
+        public=incident.public and shows_environment(corpus.site, incident.environment),
         commander=name_of(corpus, incident.commander),
         owner=name_of(corpus, owner_of(incident)),
         roles=roles(corpus, incident),
@@ -403,6 +428,9 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime, public: Incid
         pauses=pause_views(corpus, incident),
         update_notes=notes,
         links=link_views(incident),
+        environment=ENVIRONMENT_LABELS.get(incident.environment, incident.environment),
+        checked_with=tuple(name_of(corpus, person) for person in incident.severity_checked_with),
+        wrap_up=wrap_up_view(incident),
         timeline=timeline,
         phases=phases(incident, now),
         measures=measure_views(incident, corpus, now),

@@ -24,6 +24,7 @@ def test_r201_reports_every_kind_of_person_reference() -> None:
     incident = handled_incident(
         commander="zoe",
         roles=Roles(tech_lead="alice", comms_lead="carol", scribe=None),
+        severity_checked_with=("bob", "gwen"),
         handoffs=(handoff("alce", "bob"),),
         timeline=(TimelineEntry(at("2026-06-01T10:06Z"), "dan", "Paged."),),
     )
@@ -37,6 +38,7 @@ def test_r201_reports_every_kind_of_person_reference() -> None:
     assert found == {
         (incident.path, ("commander",)),
         (incident.path, ("roles", "comms_lead")),
+        (incident.path, ("severity_checked_with", 1)),
         (incident.path, ("handoffs", 0, "from")),
         (incident.path, ("timeline", 0, "by")),
         (review.path, ("authors", 1)),

@@ -65,7 +65,7 @@ def test_validate_locates_an_update_dated_after_now(portal):
     result = run("validate", "--root", str(portal), "--now", NOW, "--format", "text")
     assert result.exit_code == 1
     expected = (
-        f"{OPEN}:63:9: error [I206] updates[3].at 2026-11-23T18:35Z is after now (2026-11-23T18:00Z): "
+        f"{OPEN}:65:9: error [I206] updates[3].at 2026-11-23T18:35Z is after now (2026-11-23T18:00Z): "
         "a record cannot report what has not happened; check the date and UTC offset, or --now"
     )
     assert expected in result.output.splitlines()

@@ -220,3 +220,19 @@ def test_links_are_listed_under_their_heading_with_their_kind():
     assert '<li><span class="sb-label">Document</span> <a href="../runbooks/api/">../runbooks/api/</a></li>' in page
     bare = render(corpus(incidents=[handled_incident()]), at("2026-06-01T12:00Z"))
     assert 'id="links"' not in page_of(bare, "2026-06-01-api-errors") and 'id="links"' in page
+
+
+def test_environment_consult_and_wrap_up_are_in_the_record_facts():
+    """The facts say the environment, who the severity was checked with and what the wrap-up names; staging is not public."""
+    wrap = Update(at("2026-06-01T11:00Z"), "resolved", "Fixed.", postmortem_due=at("2026-06-03T11:00Z"),
+                  prevention="Canary <b>releases</b>.")
+    record = handled_incident(environment="pre_production", severity_checked_with=("bob",),
+                              updates=handled_incident().updates[:-1] + (wrap,))
+    page = page_of(render(corpus(incidents=[record]), at("2026-06-01T12:00Z")), "2026-06-01-api-errors")
+    assert "<dt>Environment</dt><dd>Pre-production</dd>" in page
+    assert "<dt>Severity checked with</dt><dd>Bob Jones</dd>" in page
+    assert "<dt>Wrap-up</dt><dd>postmortem due " in page and "prevention: Canary &lt;b&gt;releases&lt;/b&gt;.</dd>" in page
+    assert "Internal: not on the status page" in page
+    bare = page_of(render(corpus(incidents=[handled_incident()]), at("2026-06-01T12:00Z")), "2026-06-01-api-errors")
+    assert "<dt>Severity checked with</dt><dd>nobody recorded</dd>" in bare and "<dt>Wrap-up</dt>" not in bare
+    assert "<dt>Environment</dt><dd>Production</dd>" in bare and "Public: on the status page" in bare

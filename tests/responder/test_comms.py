@@ -104,7 +104,7 @@ def test_wrap_up_after_resolving_points_at_the_empty_postmortem(portal: Path) ->
     run(portal, "incident", "resolve", OPEN_ID, "--message", "Resolved. Latency was normal for an hour.")
     result = comms(portal, OPEN_ID, "wrap-up")
     assert result.exit_code == 0, result.output
-    assert "What happened: Resolved. Latency was normal for an hour.\n" in result.output
+    assert "What happened: Resolved. Latency was normal for an hour. The postmortem is due by 2026-11-25 18:00 UTC.\n" in result.output
     assert result.output.endswith("Follow-ups:\n- Postmortem: Draft\n- No action items recorded yet.\n")
 
 

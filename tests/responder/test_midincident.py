@@ -193,7 +193,8 @@ def test_every_command_says_what_it_changed(portal: Path) -> None:
         "handoff": (f"{NEW_ID}: handed over from alice to bruno; status identified; "
                     "next update due 18:30 UTC (in 30 min); handoff to bruno awaits 'incident ack'"),
         "ack": f"{NEW_ID}: bruno is now the commander; status identified; next update due 18:30 UTC (in 30 min)",
-        "resolve": (f"{NEW_ID}: resolved at 18:40 UTC, 40 min after detection; drafted its postmortem; status resolved; "
+        "resolve": (f"{NEW_ID}: resolved at 18:40 UTC, 40 min after detection; drafted its postmortem; postmortem due "
+                    "2026-11-25 18:40 UTC (in 2 d) (no --prevention: say how recurrence is prevented); status resolved; "
                     "no further update due"),
     }
     assert all(written(output) for output in first_lines.values())

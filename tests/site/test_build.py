@@ -41,6 +41,7 @@ def test_every_public_record_has_a_page_and_internal_ones_do_not(public_site):
     pages = {p.parent.name for p in (public_site / "incidents").glob("*/index.html")}
     assert OPEN_ID in pages and "2026-12-02-api-database-upgrade" in pages
     assert "2026-06-22-ci-runner-disk-full" not in pages
+    assert "2026-11-23-staging-api-timeouts" not in pages, "a public staging incident stays off the status page"
     assert len(pages) == 14
 
 

@@ -43,7 +43,8 @@ def edit_front_matter(path: Path, change) -> None:
 
 
 def plant_incident(front, body: str) -> str:
-    """Mark the notes, timeline, handoffs, links and what next after a wait of every incident; the title and updates of internal ones."""
+    """Mark the notes, timeline, handoffs, links, what next after a wait and wrap-up prevention of every incident; the
+    title and updates of internal ones and of those outside production, which the status page does not show."""
     if front.get("severity") in severity_ids:
         front["severity"] = severity_ids[front["severity"]]
     front["links"] = [*(front.get("links") or []), {"kind": "doc", "url": "https://docs.acme.example/", "title": ""}]
@@ -58,7 +59,10 @@ def plant_incident(front, body: str) -> str:
     for handoff in front.get("handoffs") or []:
         handoff["status"] += " " + marker("handoff-status")
         handoff["next_steps"] += " " + marker("handoff-steps")
-    if not front["public"]:
+    for update in front.get("updates") or []:
+        if "prevention" in update:
+            update["prevention"] += " " + marker("prevention")
+    if not front["public"] or front.get("environment", "production") != "production":
         front["title"] += " " + marker("internal-title")
         for update in front.get("updates") or []:
             update["message"] += " " + marker("internal-update")
@@ -146,7 +150,7 @@ def test_markers_were_planted_in_every_kind_of_internal_field(planted):
     text = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*") if p.is_file())
     kinds = {"timeline", "handoff-status", "handoff-steps", "internal-title", "internal-update", "notes", "ticket",
              "postmortem-body", "component-name", "component-description", "component-group", "severity-description",
-             "severity-name", "severity-id", "link-url", "link-title", "waiting-next",
+             "severity-name", "severity-id", "link-url", "link-title", "waiting-next", "prevention",
              "person-name", "contact-email", "rotation-name", "override-reason", "rotation-body", "internal-url"}
     assert {k for k in kinds if f"-{k}" in text} == kinds
 

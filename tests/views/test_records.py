@@ -7,7 +7,7 @@ from datetime import timedelta
 from generator.model.incident import Handoff, Roles, TimelineEntry, Update
 from generator.views.measures import MET, MISSED, NO_TARGET, PENDING
 from generator.model.links import Link
-from generator.views.records import AWAITING, LinkView, records_view
+from generator.views.records import AWAITING, LinkView, WrapUpView, records_view
 from tests.checks.factories import at, corpus, handled_incident, maintenance, people, postmortem
 
 NOW = at("2026-06-01T12:00Z")
@@ -295,3 +295,13 @@ def test_update_notes_follow_the_public_order_and_pauses_name_their_owner_and_co
     assert [item.actor for item in record.updates] == ["Alice Smith", "Carol White"]
     assert [(p.owner, p.cover, p.length) for p in record.pauses] == [
         ("Alice Smith", None, timedelta(minutes=10)), ("Bob Jones", "Carol White", timedelta(minutes=15))]
+def test_environment_consult_and_wrap_up_are_shown_and_a_staging_record_is_not_on_the_status_page():
+    """The environment in words, the consulted people by name, the wrap-up's fields; public staging is not public."""
+    wrap = Update(at("2026-06-01T11:00Z"), "resolved", "Fixed.", postmortem_due=at("2026-06-03T11:00Z"), prevention="A canary.")
+    staged = handled_incident(environment="staging", severity_checked_with=("bob", "carol"),
+                              updates=handled_incident().updates[:-1] + (wrap,))
+    (record,) = records(staged).values()
+    assert (record.environment, record.checked_with, record.public) == ("Staging", ("Bob Jones", "Carol White"), False)
+    assert record.wrap_up == WrapUpView(at("2026-06-03T11:00Z"), "A canary.")
+    (plain,) = records(handled_incident()).values()
+    assert (plain.environment, plain.checked_with, plain.public, plain.wrap_up) == ("Production", (), True, None)

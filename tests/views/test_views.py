@@ -47,6 +47,19 @@ def test_public_view_hides_internal_incidents_components_and_unreviewed_postmort
     assert seen.incidents[0].postmortem is None
 
 
+def test_public_view_shows_production_incidents_only_unless_configured():
+    """A public staging incident stays off the status page and leaves the component operational, until listed."""
+    staging = open_incident("2026-06-10-api-staging", environment="staging")
+    production = open_incident("2026-06-10-api-down", environment="production")
+    seen = view(staging, production)
+    assert [v.id for v in seen.incidents] == [production.id]
+    alone = view(staging)
+    assert alone.incidents == () and {s.component.id: s.status for s in alone.status.components}["api"] == "operational"
+    records = corpus(site=site(components=COMPONENTS, public_environments=("production", "staging")), incidents=[staging])
+    assert [v.id for v in site_view(records, Audience.PUBLIC, NOW).incidents] == [staging.id]
+    assert [v.id for v in view(staging, audience=Audience.INTERNAL).incidents] == [staging.id]
+
+
 def test_internal_view_sees_everything():
     internal = open_incident("2026-06-10-ci-slow", public=False, components={"ci": "major_outage"})
     seen = view(internal, audience=Audience.INTERNAL)
