@@ -8,6 +8,7 @@ from generator.checks import (
     action_items,
     addresses,
     blameless,
+    burden,
     identity,
     links,
     milestones,
@@ -45,6 +46,7 @@ RULE_MODULES = (
     blameless,
     plain_wording,
     rotations,
+    burden,
     theme,
 )
 
