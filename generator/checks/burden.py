@@ -49,6 +49,6 @@ def share_problem(rotation: Rotation, quarter: str, person: str, count: int, sha
     index = theirs[int(FAIR_SHARE_FACTOR * share)]
     message = (
         f"{person} holds {count} of the {quarter} weeks of {rotation.name}, more than twice the fair share of "
-        f"{share:.1f} weeks; spread the weeks across the rotation"
+        f"{share:.3g} weeks; spread the weeks across the rotation"
     )
     return Problem(rotation.path, message, ("shifts", index, "person"))

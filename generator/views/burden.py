@@ -192,7 +192,7 @@ def heavy_quarters(corpus: Corpus) -> tuple[HeavyQuarter, ...]:
     found = []
     for rotation in sorted(corpus.rotations, key=lambda r: r.id):
         for quarter, weeks in sorted(quarter_weeks(rotation).items()):
-            share = round(fair_share(weeks), 1)
+            share = round(fair_share(weeks), 2)
             found += [HeavyQuarter(rotation.id, rotation.name, quarter, p, name_of(corpus, p), n, share)
                       for p, n in over_share(weeks)]
     return tuple(found)
