@@ -64,8 +64,8 @@ def person_hours(corpus: Corpus, person_id: str) -> WorkingHours:
 
 
 def acknowledger(incident: Incident) -> str | None:
-    """Return who acknowledged an incident: its first commander, who owned it from the start."""
-    return incident.commander
+    """Return who acknowledged an incident: its first commander, the ``from`` of its first handoff or ``commander``."""
+    return incident.handoffs[0].from_person if incident.handoffs else incident.commander
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
+from generator.model.incident import Handoff
 from generator.model.rotation import Shift
 from generator.problems import Level
 from tests.checks.factories import at, context, handled_incident, maintenance, people, rotation, run, site
@@ -80,3 +81,12 @@ def test_taking_turns_is_silent() -> None:
     """Four people taking turns hold their fair share each."""
     shifts = weeks(date(2026, 7, 6), ["alice", "bob", "carol", "dave"] * 3 + ["alice"])
     assert run("C815", context(rotations=[rotation(shifts=shifts)], people=CREW)) == []
+
+
+def test_the_first_commander_acknowledged_an_incident_handed_off_later() -> None:
+    """An incident Alice acknowledged at night and handed to Bob in the morning still counts to Alice's night."""
+    morning = at("2026-06-09T09:30Z")
+    handoff = Handoff(morning, "alice", "bob", "Cause found.", "Roll back.", at("2026-06-09T10:00Z"), morning)
+    handed = handled_incident("2026-06-09-disk", acknowledged=at("2026-06-09T04:30Z"), commander="bob", handoffs=(handoff,))
+    [problem] = run("C814", context(incidents=NIGHT[:2] + [handed]))
+    assert problem.path == "incidents/2026/2026-06-09-disk.md" and "alice acknowledged 3" in problem.message

@@ -39,7 +39,11 @@ def test_example_page_has_a_table_per_month_in_a_scroll_box() -> None:
     november = page.split("<caption>2026-11", 1)[1].split("</table>", 1)[0]
     dana = re.search(r'<th scope="row">Dana Kowalski</th>(.*?)</tr>', november).group(1)
     assert '<td data-label="Hours on duty">172.5</td>' in dana
-    assert '<a href="../incidents/2026-11-04-data-warehouse-loads-failing/">' in dana
+    assert '<td data-label="After-hours incidents">0</td>' in dana
+    alice = re.search(r'<th scope="row">Alice Okafor</th>(.*?)</tr>', november).group(1)
+    assert '<td data-label="After-hours incidents">3: <a href="../incidents/2026-11-03-ci-nightly-builds-stuck/">' in alice
+    warnings = page.split('<h2 id="warnings">', 1)[1].split("<h2", 1)[0]
+    assert "<strong>Alice Okafor</strong> acknowledged 3 incidents outside working hours in the night of Tue 03 Nov 2026" in warnings
     assert "09:00–17:00 Monday–Friday, Europe/Berlin" in page
 
 

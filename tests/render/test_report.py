@@ -79,8 +79,12 @@ def test_json_carries_the_burden_of_each_person_and_month(portal) -> None:
     assert november["dana"]["overrides_taken"] == 1 and november["alice"]["overrides_given"] == 1
     # Julia took over the incident managers at 10:00 CET on the 23rd; the report is as of 19:00 CET.
     assert november["julia"]["hours_on_duty"] == 9.0
-    assert "2026-11-04-data-warehouse-loads-failing" in november["dana"]["after_hours_incidents"]
-    assert november["alice"]["after_hours_incidents"] == []
+    # Alice, incident manager on duty, was paged three times in the night of 3 November (C814).
+    assert november["alice"]["after_hours_incidents"] == [
+        "2026-11-03-ci-nightly-builds-stuck", "2026-11-04-webhook-retry-backlog", "2026-11-04-data-warehouse-loads-failing"]
+    assert november["dana"]["after_hours_incidents"] == []
+    assert data["busy_nights"] == [{"person": "alice", "night": "2026-11-03", "incidents": november["alice"]["after_hours_incidents"]}]
+    assert data["heavy_quarters"] == []
 
 
 def test_text_names_the_burden_limits(portal) -> None:
