@@ -83,6 +83,17 @@ ROLES = Record(
     inc.Roles,
 )
 
+BUSINESS_IMPACT = Record(
+    "business impact",
+    "What the incident cost the business, in words for executives; shown on the internal portal, never on the public site.",
+    (
+        Field("users", TEXT, "Who was affected and how many, such as 'about 4,000 EU customers could not sign in'."),
+        Field("revenue", TEXT, "Revenue lost or at risk, such as 'about EUR 18,000 of checkouts failed'."),
+        Field("data_loss", TEXT, "Data lost or at risk, or 'none'."),
+    ),
+    inc.BusinessImpact,
+)
+
 IMPORTED = Record(
     "imported",
     "Where an imported record came from; process rules that judge a live response skip or soften it.",
@@ -128,6 +139,7 @@ INCIDENT = Record(
         Field("scheduled_until", WHEN, "Maintenance: planned end."),
         Field("commander", PERSON, "Person id of the Incident Commander who owns it now (required for incidents)."),
         Field("roles", ROLES, "Technical Lead, Communications Lead and Scribe."),
+        Field("business_impact", BUSINESS_IMPACT, "Users, revenue and data affected, for the exec summary (internal only)."),
         Field("links", ListOf(LINK), "Ticket, chat channel, bridge call, documents, patches and dashboards (internal only)."),
         Field("handoffs", ListOf(HANDOFF), "Ownership handoffs, oldest first."),
         Field("mitigation", Choice(inc.MITIGATIONS), "The mitigation decision; rollback unless there is a reason not to."),
@@ -248,6 +260,10 @@ SEVERITY = Record(
         Field("update_every", Duration(), "Longest allowed gap between status updates.", required=True, example="30m"),
         Field("postmortem", Bool(), "Whether a postmortem is required.", required=True, example="true"),
         Field("description", TEXT, "When to use this severity.", example="Customers cannot use a core feature."),
+        Field("audiences", ListOf(Choice(site.AUDIENCES)),
+              "Who is told: responders, engineering-leads, executives, all-hands or customers; chooses the comms templates "
+              "offered (internal always; exec for executives, client for customers, wrap-up for the others). "
+              "Left out, every template is offered.", default="[]", example="[executives, all-hands]"),
     ),
     site.Severity,
 )

@@ -17,6 +17,8 @@ RULE_LEVELS = ("error", "warning", "off")
 MAJOR_SEVERITIES = 2
 # Vague status words that say what someone hopes, not what was verified; statusbook.yml's vague_words replaces them.
 VAGUE_WORDS = ("seems", "should be fine", "probably", "looks better", "hopefully")
+# Who is told about an incident of a severity (severities[].audiences); generator.model.audiences maps them to comms templates.
+AUDIENCES = ("responders", "engineering-leads", "executives", "all-hands", "customers")
 SITE_ADDRESSES = {"public": ("url", "public status site"), "internal": ("internal_url", "internal records portal")}
 
 
@@ -50,6 +52,7 @@ class Severity:
     update_every: timedelta
     postmortem: bool
     description: str | None = None
+    audiences: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
