@@ -58,7 +58,9 @@ def incident(index: int, rng: random.Random, warned: bool = False) -> tuple[str,
     severity, cadence = SEVERITIES[index % 4]
     detected, ack = started + timedelta(minutes=3), started + timedelta(minutes=8)
     mitigated, resolved = started + timedelta(minutes=50), started + timedelta(minutes=90)
-    people = rng.sample(PEOPLE, 5)
+    # The first commander (who acknowledges) takes turns, so nobody acknowledges three in one night (C814).
+    first = PEOPLE[index % len(PEOPLE)]
+    people = [first, *rng.sample([p for p in PEOPLE if p != first], 4)]
     ident = f"{started:%Y-%m-%d}-synthetic-{index}"
     text = f"""---
 title: Synthetic incident {index} affecting {COMPONENTS[index % 7]}

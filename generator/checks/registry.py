@@ -9,6 +9,7 @@ from generator.checks import (
     addresses,
     authorship,
     blameless,
+    burden,
     identity,
     links,
     milestones,
@@ -55,6 +56,7 @@ RULE_MODULES = (
     blameless,
     plain_wording,
     rotations,
+    burden,
     theme,
 )
 

@@ -347,6 +347,31 @@ def incident_link(incident_id, kind, url, title, root, now, as_person) -> None:
     run_responder(lambda: links.add_link(workspace(root, now, as_person), incident_id, kind, url, title), edits=root)
 
 
+@incident.command("business-impact")
+@incident_id_argument
+@click.option("--users", metavar="TEXT", help="Who was affected and how many.")
+@click.option("--revenue", metavar="TEXT", help="Revenue lost or at risk.")
+@click.option("--data-loss", "data_loss", metavar="TEXT", help="Data lost or at risk, or 'none'.")
+@root_option
+@now_option
+@as_option
+def incident_business_impact(incident_id, users, revenue, data_loss, root, now, as_person) -> None:
+    """Record what incident ID cost the business, for the exec summary (`statusbook comms ID --template exec`).
+
+    Each option sets one key of `business_impact` and keeps the others. The internal portal shows it;
+    the public site never does.
+
+    \b
+    Examples:
+      statusbook incident business-impact 2026-11-23-api-increased-latency --users "About 2,000 API clients saw slow responses"
+      statusbook incident business-impact 2026-11-23-api-increased-latency --revenue "none known" --data-loss none
+    """
+    from generator.responder.business_impact import set_business_impact
+
+    given = {"users": users, "revenue": revenue, "data_loss": data_loss}
+    run_responder(lambda: set_business_impact(workspace(root, now, as_person), incident_id, given), edits=root)
+
+
 def register(group: click.Group) -> None:
     """Add the incident commands to ``group``."""
     group.add_command(incident)

@@ -28,7 +28,9 @@ def report(root: Path, now: str | None, output_format: str) -> None:
     The figures are the internal portal's Metrics page: per month (of detection, in the
     team time zone) and per severity, the median and 90th percentile of the time to
     detect, acknowledge, mitigate and resolve, the share within the severity targets,
-    missed update commitments, postmortems and action items on time. Invalid records
+    missed update commitments, postmortems and action items on time. Then the on-call
+    burden page's figures: per month and person, hours on duty, incidents acknowledged
+    outside working hours, and overrides taken and given. Invalid records
     print their problems and exit 1, as `statusbook validate` does.
 
     \b

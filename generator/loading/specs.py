@@ -110,6 +110,17 @@ ROLES = Record(
     inc.Roles,
 )
 
+BUSINESS_IMPACT = Record(
+    "business impact",
+    "What the incident cost the business, in words for executives; shown on the internal portal, never on the public site.",
+    (
+        Field("users", TEXT, "Who was affected and how many, such as 'about 4,000 EU customers could not sign in'."),
+        Field("revenue", TEXT, "Revenue lost or at risk, such as 'about EUR 18,000 of checkouts failed'."),
+        Field("data_loss", TEXT, "Data lost or at risk, or 'none'."),
+    ),
+    inc.BusinessImpact,
+)
+
 IMPORTED = Record(
     "imported",
     "Where an imported record came from; process rules that judge a live response skip or soften it.",
@@ -159,6 +170,7 @@ INCIDENT = Record(
         Field("environment", Choice(inc.ENVIRONMENTS), "Where it happened: production (the default), staging, "
               "pre_production or development_infrastructure. The status page shows production only unless configured.",
               default="production"),
+        Field("business_impact", BUSINESS_IMPACT, "Users, revenue and data affected, for the exec summary (internal only)."),
         Field("links", ListOf(LINK), "Ticket, chat channel, bridge call, documents, patches and dashboards (internal only)."),
         Field("handoffs", ListOf(HANDOFF), "Ownership handoffs, oldest first."),
         Field("pauses", ListOf(PAUSE), "Pauses the Incident Commander announced, oldest first (internal portal only)."),
@@ -280,6 +292,10 @@ SEVERITY = Record(
         Field("update_every", Duration(), "Longest allowed gap between status updates.", required=True, example="30m"),
         Field("postmortem", Bool(), "Whether a postmortem is required.", required=True, example="true"),
         Field("description", TEXT, "When to use this severity.", example="Customers cannot use a core feature."),
+        Field("audiences", ListOf(Choice(site.AUDIENCES)),
+              "Who is told: responders, engineering-leads, executives, all-hands or customers; chooses the comms templates "
+              "offered (internal always; exec for executives, client for customers, wrap-up for the others). "
+              "Left out, every template is offered.", default="[]", example="[executives, all-hands]"),
     ),
     site.Severity,
 )

@@ -90,6 +90,17 @@ class Roles:
 
 @compact_pickling
 @dataclass(frozen=True, slots=True)
+class BusinessImpact:
+    """What an incident cost the business, in words: users affected, revenue, data lost. Named apart from the
+    component ``impact`` levels of ``components``."""
+
+    users: str | None = None
+    revenue: str | None = None
+    data_loss: str | None = None
+
+
+@compact_pickling
+@dataclass(frozen=True, slots=True)
 class Imported:
     """Where a record was imported from: the source system and the record's id there."""
 
@@ -130,6 +141,7 @@ class Incident:
     links: tuple[Link, ...] = ()
     environment: str = DEFAULT_ENVIRONMENT
     severity_checked_with: tuple[str, ...] = ()
+    business_impact: BusinessImpact | None = None
     body: str = ""
     body_line: int = 0
 

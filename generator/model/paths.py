@@ -95,6 +95,7 @@ POSTMORTEMS = "postmortems/index.md"
 ACTIONS = "actions.md"
 ONCALL = "oncall/index.md"
 METRICS = "metrics/index.md"
+BURDEN = "burden/index.md"
 
 
 def timeline_picture(incident_id: str) -> str:
@@ -159,6 +160,7 @@ FIXED_PAGES = {
     ACTIONS: "the action items page",
     ONCALL: "the on-call overview",
     METRICS: "the metrics page",
+    BURDEN: "the on-call burden page",
     "404.html": "the page for missing addresses",
     "sitemap.xml": "the sitemap",
     "sitemap.xml.gz": "the compressed sitemap",

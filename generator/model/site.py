@@ -19,6 +19,8 @@ MAJOR_SEVERITIES = 2
 VAGUE_WORDS = ("seems", "should be fine", "probably", "looks better", "hopefully")
 # The environments whose incidents the public status page shows; statusbook.yml's public_environments replaces them.
 PUBLIC_ENVIRONMENTS = ("production",)
+# Who is told about an incident of a severity (severities[].audiences); generator.model.audiences maps them to comms templates.
+AUDIENCES = ("responders", "engineering-leads", "executives", "all-hands", "customers")
 SITE_ADDRESSES = {"public": ("url", "public status site"), "internal": ("internal_url", "internal records portal")}
 
 
@@ -52,6 +54,7 @@ class Severity:
     update_every: timedelta
     postmortem: bool
     description: str | None = None
+    audiences: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,7 +94,7 @@ def portal_nav(settings: SiteSettings) -> list:
     return [
         {"Postmortems": urls.POSTMORTEMS},
         {"Action items": urls.ACTIONS},
-        {"On call": [{"Overview": urls.ONCALL}, *rotations]},
+        {"On call": [{"Overview": urls.ONCALL}, *rotations, {"Burden": urls.BURDEN}]},
         {"Metrics": urls.METRICS},
     ]
 

@@ -1,4 +1,4 @@
-"""The internal records portal's own files: the Now page, full records, follow-ups, on-call and metrics."""
+"""The internal records portal's own files: the Now page, full records, follow-ups, on-call, metrics and burden."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Iterator
 
 from generator.render import urls
 from generator.render.followups import followup_files
+from generator.render.burden import burden_page
 from generator.render.metrics import metrics_files
 from generator.render.oncall import oncall_files
 from generator.render.output import OutputFile
@@ -31,3 +32,4 @@ def portal_files(view: SiteView, pages: PageRenderer) -> Iterator[OutputFile]:
     yield from followup_files(view, pages, portal.followups)
     yield from oncall_files(view, pages, portal.oncall)
     yield from metrics_files(view, pages, portal.metrics)
+    yield burden_page(pages, portal.burden)

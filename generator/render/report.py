@@ -10,12 +10,14 @@ from datetime import date, datetime, timedelta
 
 from generator.clock import iso_utc
 from generator.model.timing import format_duration
+from generator.views.burden import Burden
 from generator.views.metrics import Figures, Metrics, Share
 from generator.views.portal import Portal
 from generator.views.records import RecordView
 
 FORMATS = ("text", "json", "markdown")
 MEASURES = ("detect", "acknowledge", "mitigate", "resolve")
+BURDEN_COLUMNS = ("Person", "Hours on duty", "After-hours incidents", "Overrides taken", "Overrides given")
 COLUMNS = ("Group", "Incidents", "Detect", "Acknowledge", "Mitigate", "Resolve",
            "Ack within target", "Resolved within target", "Missed updates", "Postmortems on time", "Actions on time")
 
@@ -100,7 +102,22 @@ def report_data(portal: Portal, site_name: str, now: datetime) -> dict:
         for r in portal.active
     ]
     return {"site": site_name, "as_of": iso(now), "active": active, "overdue": overdue_data(portal, now),
-            "metrics": metrics_data(portal.metrics)}
+            "metrics": metrics_data(portal.metrics), "burden": burden_data(portal.burden)}
+
+
+def burden_data(burden: Burden) -> dict:
+    """Describe the on-call burden per month and person, and the nights and quarters over the limits."""
+    months = [
+        {"month": m.month, "people": [
+            {"person": p.person_id, "name": p.person, "hours_on_duty": p.hours, "after_hours_incidents": list(p.after_hours),
+             "overrides_taken": p.overrides_taken, "overrides_given": p.overrides_given} for p in m.people]}
+        for m in burden.months
+    ]
+    nights = [{"person": n.person_id, "night": iso(n.night), "incidents": list(n.incidents)} for n in burden.nights]
+    quarters = [{"rotation": q.rotation_id, "quarter": q.quarter, "person": q.person_id, "weeks": q.weeks,
+                 "fair_share_weeks": q.fair_share} for q in burden.quarters]
+    return {"timezone": burden.timezone, "working_hours": burden.working_hours, "months": months,
+            "busy_nights": nights, "heavy_quarters": quarters}
 
 
 def duration_words(value: int | None) -> str:
@@ -158,10 +175,39 @@ def figure_tables(data: dict) -> list[tuple[str, list[list[str]]]]:
     return tables
 
 
-def text_table(rows: list[list[str]]) -> list[str]:
-    """Lay out rows under COLUMNS with aligned columns."""
-    widths = [max(len(row[i]) for row in [list(COLUMNS), *rows]) for i in range(len(COLUMNS))]
-    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [list(COLUMNS), *rows]]
+def text_table(rows: list[list[str]], columns: tuple[str, ...] = COLUMNS) -> list[str]:
+    """Lay out rows under ``columns`` with aligned columns."""
+    widths = [max(len(row[i]) for row in [list(columns), *rows]) for i in range(len(columns))]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [list(columns), *rows]]
+
+
+def burden_row(person: dict) -> list[str]:
+    """One person's burden in a month as table cells, in BURDEN_COLUMNS order."""
+    late = person["after_hours_incidents"]
+    after = f"{len(late)} ({', '.join(late)})" if late else "0"
+    return [person["name"], f"{person['hours_on_duty']:g}", after, str(person["overrides_taken"]), str(person["overrides_given"])]
+
+
+def burden_warnings(burden: dict) -> list[str]:
+    """Describe the nights and quarters over the burden limits, one per line."""
+    lines = [f"{n['person']}: {len(n['incidents'])} after-hours incidents in the night of {n['night']} ({', '.join(n['incidents'])})"
+             for n in burden["busy_nights"]]
+    lines += [f"{q['person']}: {q['weeks']} of the {q['quarter']} weeks of {q['rotation']}, more than twice the fair share "
+              f"of {q['fair_share_weeks']:g}" for q in burden["heavy_quarters"]]
+    return lines or ["Nobody is over the burden limits."]
+
+
+def burden_tables(data: dict) -> list[tuple[str, list[list[str]]]]:
+    """The burden as titled tables, one per month with anyone in it, newest first."""
+    months = reversed(data["burden"]["months"])
+    return [(m["month"], [burden_row(p) for p in m["people"]]) for m in months if m["people"]]
+
+
+def burden_intro(data: dict) -> str:
+    """Say how the burden is counted, in one sentence."""
+    burden = data["burden"]
+    return (f"Months in {burden['timezone']}; after hours is outside {burden['working_hours']} "
+            "unless people.yml says otherwise.")
 
 
 def as_text(data: dict) -> str:
@@ -171,6 +217,9 @@ def as_text(data: dict) -> str:
     lines += [f"Durations are median / 90th percentile; months in {data['metrics']['timezone']}.", ""]
     for title, rows in figure_tables(data):
         lines += [title, *[f"  {x}" for x in text_table(rows)], ""]
+    lines += ["On-call burden", *[f"  {x}" for x in burden_warnings(data["burden"])], "", burden_intro(data), ""]
+    for title, rows in burden_tables(data):
+        lines += [title, *[f"  {x}" for x in text_table(rows, BURDEN_COLUMNS)], ""]
     return "\n".join(lines)
 
 
@@ -179,9 +228,9 @@ def markdown_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def markdown_table(rows: list[list[str]]) -> list[str]:
-    """Write rows under COLUMNS as a Markdown table."""
-    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+def markdown_table(rows: list[list[str]], columns: tuple[str, ...] = COLUMNS) -> list[str]:
+    """Write rows under ``columns`` as a Markdown table."""
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     return lines + ["| " + " | ".join(markdown_cell(cell) for cell in row) + " |" for row in rows]
 
 
@@ -193,6 +242,10 @@ def as_markdown(data: dict) -> str:
     lines += [f"Durations are median / 90th percentile; months in {data['metrics']['timezone']}.", ""]
     for title, rows in figure_tables(data):
         lines += [f"### {title}", "", *markdown_table(rows), ""]
+    lines += ["## On-call burden", "", *[f"- {markdown_cell(x)}" for x in burden_warnings(data["burden"])], ""]
+    lines += [burden_intro(data), ""]
+    for title, rows in burden_tables(data):
+        lines += [f"### Burden in {title}", "", *markdown_table(rows, BURDEN_COLUMNS), ""]
     return "\n".join(lines)
 
 

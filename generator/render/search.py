@@ -85,6 +85,7 @@ def page_entries(view: SiteView) -> list[dict[str, str]]:
             entry(urls.ACTIONS, "Action items", facts("Open, overdue and finished action items by owner")),
             entry(urls.ONCALL, "On call", facts("Rotations, who is on call now and next, and calendar feeds")),
             entry(urls.METRICS, "Metrics", facts("Response times against the severity targets, by month")),
+            entry(urls.BURDEN, "On-call burden", facts("Hours on duty, after-hours incidents and overrides per person and month")),
         ]
         found += [entry(urls.rotation_page(r.id), r.name, facts("On-call rotation")) for r in view.portal.oncall.rotations]
     return found

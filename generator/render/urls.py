@@ -32,6 +32,7 @@ from generator.model.paths import (  # noqa: F401 - re-exported: render modules 
     ACTIONS,
     ONCALL,
     METRICS,
+    BURDEN,
     timeline_picture,
     rotation_page,
     rotation_calendar,

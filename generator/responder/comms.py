@@ -15,6 +15,7 @@ from jinja2.loaders import split_template_path
 
 from generator.loading.files import leaving_link, read_file
 from generator.loading.source import decode
+from generator.model.audiences import AUDIENCE_LABELS, COMMS_TEMPLATES, offered_templates
 from generator.model.incident import Incident, TimelineEntry, Update
 from generator.model.timing import format_duration
 from generator.responder.errors import UsageProblem
@@ -22,7 +23,7 @@ from generator.responder.followup import loaded_incident
 from generator.responder.incident import incident_path
 from generator.responder.workspace import Workspace
 
-TEMPLATES = ("internal", "exec", "client", "wrap-up")
+TEMPLATES = COMMS_TEMPLATES
 SUFFIX = ".md.j2"
 PACKAGED = Path(__file__).resolve().parent / "templates" / "comms"
 TEAM_DIR = Path("templates") / "comms"
@@ -97,6 +98,7 @@ def context(ws: Workspace, incident: Incident) -> dict[str, Any]:
         "restored": restored_at(incident, ws.now),
         "duration": elapsed(incident, ws.now),
         "postmortem": ws.corpus.postmortem_of(incident.id),
+        "business_impact": incident.business_impact,
         "now": ws.now,
     }
 
@@ -183,8 +185,24 @@ def template_error(name: str, template: jinja2.Template | None, exc: Exception) 
 RENDER_ERRORS = (jinja2.TemplateError, ArithmeticError, AttributeError, LookupError, TypeError, ValueError)
 
 
-def render(ws: Workspace, incident_id: str, name: str) -> list[str]:
-    """Render the message ``name`` for an incident as of the workspace's moment."""
+def offered(ws: Workspace, incident_id: str) -> list[str]:
+    """Say which templates the incident's severity offers, for whom, and the command for each."""
+    incident = loaded_incident(ws, incident_path(ws, incident_id))
+    severity = ws.site.severity(incident.severity)
+    names = offered_templates(severity)
+    if severity is None or not severity.audiences:
+        who = f"{severity.id} names no audiences" if severity else "no severity"
+        lines = [f"{incident_id}: {who}, so every comms template is offered:"]
+    else:
+        audiences = ", ".join(AUDIENCE_LABELS[a] for a in severity.audiences)
+        lines = [f"{incident_id}: {severity.id} is told to {audiences}; comms templates offered:"]
+    return lines + [f"  statusbook comms {incident_id} --template {name}" for name in names]
+
+
+def render(ws: Workspace, incident_id: str, name: str | None) -> list[str]:
+    """Render the message ``name`` for an incident as of the workspace's moment; without a name, say which are offered."""
+    if name is None:
+        return offered(ws, incident_id)
     if name not in TEMPLATES:
         raise UsageProblem(f"--template '{name}' is not one of {', '.join(TEMPLATES)}")
     incident = loaded_incident(ws, incident_path(ws, incident_id))

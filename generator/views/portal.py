@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from generator.model.corpus import Corpus
+from generator.views.burden import Burden, burden_view
 from generator.views.followups import Followups, followups_view
 from generator.views.incidents import IncidentView
 from generator.views.metrics import Metrics, metrics_view
@@ -17,13 +18,14 @@ from generator.views.records import RecordView, records_view
 
 @dataclass(frozen=True, slots=True)
 class Portal:
-    """The portal's data: active records, full incident records, follow-ups, on-call and metrics."""
+    """The portal's data: active records, full incident records, follow-ups, on-call, metrics and on-call burden."""
 
     active: tuple[RecordView, ...]
     records: dict[str, RecordView]
     followups: Followups
     oncall: OnCall
     metrics: Metrics
+    burden: Burden
 
 
 def portal_view(corpus: Corpus, now: datetime, incidents: Sequence[IncidentView] | None = None) -> Portal:
@@ -36,4 +38,5 @@ def portal_view(corpus: Corpus, now: datetime, incidents: Sequence[IncidentView]
         followups=followups_view(corpus, now),
         oncall=oncall_view(corpus, now),
         metrics=metrics_view(corpus, now),
+        burden=burden_view(corpus, now),
     )

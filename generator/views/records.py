@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from generator.model.audiences import AUDIENCE_LABELS, offered_templates
 from generator.model.corpus import Corpus
 from generator.model.incident import MILESTONES, Handoff, Incident, TimelineEntry
 from generator.model.ownership import owner_at, owner_of
@@ -198,6 +199,14 @@ class WrapUpView:
 
 
 @dataclass(frozen=True, slots=True)
+class CommsView:
+    """Who is told about the incident (its severity's audiences, in words) and the comms templates that offers."""
+
+    audiences: tuple[str, ...]
+    templates: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class RecordView:
     """What the internal page shows of one record beyond its public ``IncidentView``."""
 
@@ -214,6 +223,8 @@ class RecordView:
     environment: str
     checked_with: tuple[str, ...]
     wrap_up: WrapUpView | None
+    business_impact: tuple[tuple[str, str], ...]
+    comms: CommsView | None
     timeline: tuple[TimelineItem, ...]
     phases: tuple[Phase, ...]
     measures: tuple[MeasureView, ...]
@@ -405,6 +416,24 @@ def wrap_up_view(incident: Incident) -> WrapUpView | None:
     if last is None or last.status != "resolved" or (last.postmortem_due is None and last.prevention is None):
         return None
     return WrapUpView(last.postmortem_due, last.prevention)
+BUSINESS_IMPACT_LABELS = (("users", "Users affected"), ("revenue", "Revenue"), ("data_loss", "Data loss"))
+
+
+def business_impact(incident: Incident) -> tuple[tuple[str, str], ...]:
+    """List the recorded business impact as (label, text) pairs, in a fixed order."""
+    impact = incident.business_impact
+    if impact is None:
+        return ()
+    return tuple((label, getattr(impact, name)) for name, label in BUSINESS_IMPACT_LABELS if getattr(impact, name))
+
+
+def comms_view(corpus: Corpus, incident: Incident) -> CommsView | None:
+    """Say who the incident's severity tells and which comms templates that offers; None for maintenance."""
+    if incident.is_maintenance:
+        return None
+    severity = corpus.site.severity(incident.severity)
+    audiences = tuple(AUDIENCE_LABELS[a] for a in severity.audiences) if severity else ()
+    return CommsView(audiences, offered_templates(severity))
 
 
 def record_view(corpus: Corpus, incident: Incident, now: datetime, public: IncidentView | None = None) -> RecordView:
@@ -431,6 +460,8 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime, public: Incid
         environment=ENVIRONMENT_LABELS.get(incident.environment, incident.environment),
         checked_with=tuple(name_of(corpus, person) for person in incident.severity_checked_with),
         wrap_up=wrap_up_view(incident),
+        business_impact=business_impact(incident),
+        comms=comms_view(corpus, incident),
         timeline=timeline,
         phases=phases(incident, now),
         measures=measure_views(incident, corpus, now),

@@ -10,7 +10,8 @@ import pytest
 
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
-from generator.model.incident import Handoff, Roles, TimelineEntry, Update
+from generator.build import render_site
+from generator.model.incident import BusinessImpact, Handoff, Roles, TimelineEntry, Update
 from generator.model.links import Link
 from generator.model.site import Component, Person
 from generator.render import urls
@@ -236,3 +237,25 @@ def test_environment_consult_and_wrap_up_are_in_the_record_facts():
     bare = page_of(render(corpus(incidents=[handled_incident()]), at("2026-06-01T12:00Z")), "2026-06-01-api-errors")
     assert "<dt>Severity checked with</dt><dd>nobody recorded</dd>" in bare and "<dt>Wrap-up</dt>" not in bare
     assert "<dt>Environment</dt><dd>Production</dd>" in bare and "Public: on the status page" in bare
+CHECKOUT = "2026-09-16-checkout-payments-failing"
+
+
+def test_communication_shows_business_impact_and_the_offered_messages(files):
+    """A SEV1 of the example lists its business impact and the messages its audiences are offered."""
+    page = page_of(files, CHECKOUT)
+    section = page.split('<h2 id="communication">', 1)[1].split("<h2", 1)[0]
+    assert "<dt>Revenue</dt><dd>EUR 412k of checkout volume delayed, an estimated EUR 38k lost to abandoned checkouts.</dd>" in section
+    assert "SEV1 incidents are told to executives, all hands, customers." in section
+    assert f"<code>statusbook comms {CHECKOUT} --template NAME</code>: <code>internal</code>, <code>exec</code>" in section
+    sev4 = page_of(files, "2026-11-13-invoice-currency-symbol").split('<h2 id="communication">', 1)[1].split("<h2", 1)[0]
+    assert "No business impact recorded" in sev4 and "told to responders" in sev4 and "<code>exec</code>" not in sev4
+
+
+def test_business_impact_renders_inert_and_never_on_the_public_site(example):
+    """Hostile business impact text is escaped; the public site carries no business impact at all."""
+    hostile = handled_incident(business_impact=BusinessImpact(users=HOSTILE))
+    page = page_of(render(corpus(incidents=[hostile]), at("2026-06-01T12:00Z")), hostile.id)
+    assert live_markup(page) == [] and "&lt;script&gt;" in page
+    public = render_site(site_view(example, Audience.PUBLIC, NOW)).files
+    words = [b"41,000 card payment attempts", b"Roughly 21,000 users in Europe", b"business impact", b"Business impact"]
+    assert not [(path, w) for path, content in public.items() for w in words if w in content]

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from generator.cli import cli
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
-from generator.render.report import COLUMNS, render_report
+from generator.render.report import BURDEN_COLUMNS, COLUMNS, render_report
 from generator.views.portal import portal_view
 from tests.site.conftest import copy_portal
 
@@ -61,9 +61,38 @@ def test_text_and_markdown_say_the_same(portal) -> None:
         assert "2026-11-23-api-increased-latency: monitoring, SEV2, owner Julia Santos" in output
         assert OVERDUE_ITEM in output
         assert "SEV1 (Critical)" in output and "All severities" in output
-    header = "| " + " | ".join(COLUMNS) + " |"
-    tables = [line for line in markdown.splitlines() if line.startswith("|") and not line.startswith("|---")]
-    assert header in tables and all(line.count(" | ") == len(COLUMNS) - 1 for line in tables)
+    figures, burden = markdown.split("## On-call burden", 1)
+    for part, columns in ((figures, COLUMNS), (burden, BURDEN_COLUMNS)):
+        header = "| " + " | ".join(columns) + " |"
+        tables = [line for line in part.splitlines() if line.startswith("|") and not line.startswith("|---")]
+        assert header in tables and all(line.count(" | ") == len(columns) - 1 for line in tables)
+
+
+def test_json_carries_the_burden_of_each_person_and_month(portal) -> None:
+    """The burden section gives each person's hours, after-hours incidents and overrides per month, as the view does."""
+    data = json.loads(render_report(portal, "Acme", parse_now(NOW), "json"))["burden"]
+    assert data["timezone"] == "Europe/Berlin" and data["working_hours"] == "09:00–17:00 Monday–Friday, Europe/Berlin"
+    assert [m["month"] for m in data["months"]] == ["2026-09", "2026-10", "2026-11"]
+    november = {p["person"]: p for p in data["months"][-1]["people"]}
+    # Dana: Incident managers 9-16 November (168 h) and the 4 November override for Alice (4 h 30 min).
+    assert november["dana"]["hours_on_duty"] == 172.5
+    assert november["dana"]["overrides_taken"] == 1 and november["alice"]["overrides_given"] == 1
+    # Julia took over the incident managers at 10:00 CET on the 23rd; the report is as of 19:00 CET.
+    assert november["julia"]["hours_on_duty"] == 9.0
+    # Alice, incident manager on duty, was paged three times in the night of 3 November (C814).
+    assert november["alice"]["after_hours_incidents"] == [
+        "2026-11-03-ci-nightly-builds-stuck", "2026-11-04-webhook-retry-backlog", "2026-11-04-data-warehouse-loads-failing"]
+    assert november["dana"]["after_hours_incidents"] == []
+    assert data["busy_nights"] == [{"person": "alice", "night": "2026-11-03", "incidents": november["alice"]["after_hours_incidents"]}]
+    assert data["heavy_quarters"] == []
+
+
+def test_text_names_the_burden_limits(portal) -> None:
+    """The text report has an on-call burden section with the working hours it judged by."""
+    text = render_report(portal, "Acme", parse_now(NOW), "text")
+    section = text.split("On-call burden", 1)[1]
+    assert "outside 09:00–17:00 Monday–Friday, Europe/Berlin" in section
+    assert "Dana Kowalski" in section and "172.5" in section
 
 
 def test_cli_prints_each_format() -> None:

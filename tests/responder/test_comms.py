@@ -55,7 +55,45 @@ def test_exec_summary(portal: Path) -> None:
         "Duration so far: 3 h 12 min, since 2026-11-23 15:48 CET (14:48 UTC)",
         "Incident Commander: Julia Santos",
         "Next update: 2026-11-23 19:30 CET (18:30 UTC)",
+        "Business impact: not recorded yet (business_impact in the record: users, revenue, data_loss)",
     ]
+
+
+def test_exec_summary_carries_the_business_impact(portal: Path) -> None:
+    """A SEV1 with business_impact gives users, revenue and data loss, each on one line."""
+    result = comms(portal, "2026-09-16-checkout-payments-failing", "exec")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-3:] == [
+        "Users affected: About 41,000 card payment attempts failed; bank transfers were not affected.",
+        "Revenue: EUR 412k of checkout volume delayed, an estimated EUR 38k lost to abandoned checkouts.",
+        "Data loss: None. 3,100 pending payments were settled or voided; no card was charged twice.",
+    ]
+
+
+def test_without_a_template_the_severity_audiences_choose_the_offer(portal: Path) -> None:
+    """SEV1 tells executives, all hands and customers: every template; SEV4 tells responders: the internal one."""
+    result = run(portal, "comms", "2026-09-16-checkout-payments-failing", now="2026-11-23T18:00:00Z", person=None)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "2026-09-16-checkout-payments-failing: SEV1 is told to executives, all hands, customers; comms templates offered:",
+        *(f"  statusbook comms 2026-09-16-checkout-payments-failing --template {name}"
+          for name in ("internal", "exec", "client", "wrap-up")),
+    ]
+    result = run(portal, "comms", "2026-11-13-invoice-currency-symbol", now="2026-11-23T18:00:00Z", person=None)
+    assert result.output.splitlines() == [
+        "2026-11-13-invoice-currency-symbol: SEV4 is told to responders; comms templates offered:",
+        "  statusbook comms 2026-11-13-invoice-currency-symbol --template internal",
+    ]
+
+
+def test_a_severity_without_audiences_offers_every_template(portal: Path) -> None:
+    """Without audiences in statusbook.yml, every template is offered, as before audiences existed."""
+    config = portal / "statusbook.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    audiences: [responders]\n", ""), encoding="utf-8")
+    result = run(portal, "comms", "2026-11-13-invoice-currency-symbol", now="2026-11-23T18:00:00Z", person=None)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "2026-11-13-invoice-currency-symbol: SEV4 names no audiences, so every comms template is offered:"
+    assert len(result.output.splitlines()) == 5
 
 
 def test_client_message_acknowledges_reports_and_commits(portal: Path) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from generator.model.incident import Handoff, Roles, TimelineEntry, Update
+from generator.model.incident import BusinessImpact, Handoff, Roles, TimelineEntry, Update
 from generator.views.measures import MET, MISSED, NO_TARGET, PENDING
 from generator.model.links import Link
-from generator.views.records import AWAITING, LinkView, WrapUpView, records_view
-from tests.checks.factories import at, corpus, handled_incident, maintenance, people, postmortem
+from generator.views.records import AWAITING, CommsView, LinkView, WrapUpView, records_view
+from tests.checks.factories import at, corpus, handled_incident, maintenance, people, postmortem, severity, site
 
 NOW = at("2026-06-01T12:00Z")
 PEOPLE = people("Alice Smith", "Bob Jones", "Carol White")
@@ -261,6 +261,24 @@ def test_links_are_listed_in_order_named_by_title_or_address():
         LinkView("Chat channel", "https://chat.acme.example/C01", "#inc-20260601-api-errors"),
         LinkView("Bridge call", "https://meet.acme.example/x", "https://meet.acme.example/x"),
     )
+
+
+def test_business_impact_is_listed_in_a_fixed_order_leaving_out_what_is_not_recorded():
+    """Users, revenue and data loss, in that order; an unrecorded one is left out, and none recorded gives nothing."""
+    impact = BusinessImpact(data_loss="None.", users="About 300 API clients.")
+    (record,) = records(handled_incident(business_impact=impact)).values()
+    assert record.business_impact == (("Users affected", "About 300 API clients."), ("Data loss", "None."))
+    (record,) = records(handled_incident()).values()
+    assert record.business_impact == ()
+
+
+def test_comms_name_the_severity_audiences_and_the_templates_they_offer():
+    """The severity's audiences in words and the offered templates; maintenance has no comms view."""
+    leads = severity("SEV2", audiences=("engineering-leads", "customers"))
+    records_ = records_view(corpus(site=site(severities=(leads,)), people=PEOPLE, incidents=[handled_incident(), maintenance()]), NOW)
+    incident_, window = records_.values()
+    assert incident_.comms == CommsView(("engineering leads", "customers"), ("internal", "client", "wrap-up"))
+    assert window.comms is None
 
 
 def test_the_internal_site_and_its_portal_share_each_record_view():
