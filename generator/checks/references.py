@@ -24,6 +24,8 @@ def incident_people(incident: Incident) -> Iterator[PersonRef]:
     for index, handoff in enumerate(incident.handoffs):
         yield incident.path, ("handoffs", index, "from"), handoff.from_person
         yield incident.path, ("handoffs", index, "to"), handoff.to_person
+    for index, keep in enumerate(incident.keeps):
+        yield incident.path, ("keeps", index, "by"), keep.by
     for index, entry in enumerate(incident.timeline):
         yield incident.path, ("timeline", index, "by"), entry.by
 
@@ -59,7 +61,7 @@ def person_references(corpus: Corpus) -> Iterator[PersonRef]:
 
 @RULES.rule("R201", "unknown-person", Level.ERROR)
 def unknown_person(ctx: CheckContext) -> Iterator[Problem]:
-    """Every person named in a record (commander, roles, handoffs, timeline, postmortem authors, action item owners and who accepted their exceptions, rotation shifts and overrides) must be listed by id in `people.yml`, so that people can be reached and renamed in one place. Fix the id or add the person."""
+    """Every person named in a record (commander, roles, handoffs, keeps, timeline, postmortem authors, action item owners and who accepted their exceptions, rotation shifts and overrides) must be listed by id in `people.yml`, so that people can be reached and renamed in one place. Fix the id or add the person."""
     corpus = ctx.corpus
     if not corpus.people_loaded:
         return

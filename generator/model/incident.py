@@ -44,6 +44,16 @@ class Handoff:
 
 @compact_pickling
 @dataclass(frozen=True, slots=True)
+class Keep:
+    """An owner's word, at a rota handover, that they keep the incident instead of handing it over."""
+
+    at: datetime
+    by: str
+    note: str | None = None
+
+
+@compact_pickling
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     """An internal log line: who did or saw what, and when."""
 
@@ -95,6 +105,7 @@ class Incident:
     commander: str | None = None
     roles: Roles = Roles()
     handoffs: tuple[Handoff, ...] = ()
+    keeps: tuple[Keep, ...] = ()
     mitigation: str | None = None
     updates: tuple[Update, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
