@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from generator.model.incident import Incident
 from generator.model.rotation import Rotation
-from generator.model.schedule import on_duty, utc
+from generator.model.schedule import Duty, ShiftIndex, override_at, shift_duty, utc
 from generator.model.site import Person
 
 # A handoff or keep this close to a rota handover, before or after it, answers that handover.
@@ -29,12 +30,33 @@ def commander_rotation(rotations: list[Rotation], rotation_id: str) -> Rotation 
     return next((rotation for rotation in rotations if rotation.id == rotation_id), None)
 
 
-def duty_people(rotation: Rotation, at: datetime) -> tuple[str, ...]:
-    """Return who may take a new incident at ``at``: the person on duty, then their backup; empty if nobody is."""
-    duty = on_duty(rotation, at)
-    if duty is None:
-        return ()
-    return (duty.person,) + ((duty.backup,) if duty.backup and duty.backup != duty.person else ())
+class RotaIndex:
+    """A rotation indexed once: who is on duty at a moment and its handovers, in logarithmic time for long schedules."""
+
+    def __init__(self, rotation: Rotation) -> None:
+        """Index the shifts by start and find every handover."""
+        self.rotation = rotation
+        self.shifts = ShiftIndex(rotation)
+        self.handovers = find_handovers(self)
+        self.handover_times = [handover.at for handover in self.handovers]
+
+    def on_duty(self, at: datetime) -> Duty | None:
+        """Return who is on duty at ``at``, as schedule.on_duty does: an override's person, else the shift's."""
+        shift, override = self.shifts.at(at), override_at(self.rotation, at)
+        if override is not None:
+            return Duty(override.person, utc(override.start), utc(override.end), shift.backup if shift else None, override)
+        return shift_duty(self.rotation, shift) if shift else None
+
+    def duty_people(self, at: datetime) -> tuple[str, ...]:
+        """Return who may take a new incident at ``at``: the person on duty, then their backup; empty if nobody is."""
+        duty = self.on_duty(at)
+        if duty is None:
+            return ()
+        return (duty.person,) + ((duty.backup,) if duty.backup and duty.backup != duty.person else ())
+
+    def handovers_between(self, start: datetime, end: datetime) -> list[Handover]:
+        """Return the handovers from ``start`` up to ``end``, both included."""
+        return self.handovers[bisect_left(self.handover_times, utc(start)):bisect_right(self.handover_times, utc(end))]
 
 
 def first_commander(incident: Incident) -> str | None:
@@ -47,28 +69,28 @@ def taken_moments(incident: Incident) -> tuple[datetime, ...]:
     return tuple(m for m in (incident.started, incident.detected, incident.acknowledged) if m is not None)
 
 
-def handed_to_duty(rotation: Rotation, incident: Incident) -> bool:
+def handed_to_duty(rota: RotaIndex, incident: Incident) -> bool:
     """Whether a handoff passed the incident to someone on duty at the moment of that handoff."""
-    return any(handoff.to_person in duty_people(rotation, handoff.at) for handoff in incident.handoffs)
+    return any(handoff.to_person in rota.duty_people(handoff.at) for handoff in incident.handoffs)
 
 
-def commander_on_rota(rotation: Rotation, incident: Incident) -> bool | None:
+def commander_on_rota(rota: RotaIndex, incident: Incident) -> bool | None:
     """Whether the first commander was on duty (or backup) when the incident began or was taken, or handed it to who was.
 
     None when the rotation covers none of those moments, so it cannot tell.
     """
     moments = taken_moments(incident)
-    on_duty_then = [duty_people(rotation, moment) for moment in moments]
+    on_duty_then = [rota.duty_people(moment) for moment in moments]
     if not any(on_duty_then):
         return None
-    return any(first_commander(incident) in people for people in on_duty_then) or handed_to_duty(rotation, incident)
+    return any(first_commander(incident) in people for people in on_duty_then) or handed_to_duty(rota, incident)
 
 
-def handovers(rotation: Rotation) -> list[Handover]:
+def find_handovers(rota: RotaIndex) -> list[Handover]:
     """Return every shift start at which the person on duty changes, overrides applied, in time order."""
     found: list[Handover] = []
-    for moment in sorted({utc(rotation.shift_start(shift)) for shift in rotation.shifts}):
-        before, after = on_duty(rotation, moment - JUST_BEFORE), on_duty(rotation, moment)
+    for moment in sorted({utc(rota.rotation.shift_start(shift)) for shift in rota.rotation.shifts}):
+        before, after = rota.on_duty(moment - JUST_BEFORE), rota.on_duty(moment)
         if before is not None and after is not None and before.person != after.person:
             found.append(Handover(moment, before.person, after.person))
     return found
@@ -109,11 +131,14 @@ def near(moment: datetime, handover: Handover) -> bool:
     return abs(moment - handover.at) <= HANDOVER_WINDOW
 
 
-def unanswered_handovers(rotation: Rotation, incident: Incident, now: datetime) -> list[Handover]:
+def unanswered_handovers(rota: RotaIndex, incident: Incident, now: datetime) -> list[Handover]:
     """Return the handovers, up to now, at which the outgoing person owned the open incident and neither handed it over nor kept it."""
+    begun = opened(incident)
+    if begun is None:
+        return []
     return [
-        handover for handover in handovers(rotation)
-        if handover.at <= now and open_at(incident, handover.at, now)
+        handover for handover in rota.handovers_between(begun, now)
+        if open_at(incident, handover.at, now)
         and owner_at(incident, handover.at) == handover.outgoing
         and not answers_handover(incident, handover, handover.outgoing)
     ]

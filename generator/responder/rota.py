@@ -7,7 +7,7 @@ from datetime import datetime
 from generator.clock import iso_utc as stamp
 from generator.model.rota import (
     HANDOVER_WINDOW,
-    handovers,
+    RotaIndex,
     near,
     next_at_work,
     rotation_members,
@@ -71,7 +71,7 @@ def keep(ws: Workspace, incident_id: str, note: str | None) -> list[str]:
 def handover_said(ws: Workspace) -> str:
     """Name the rota handover a keep now answers, or say that none is near."""
     rotation = rota(ws)
-    found = [h for h in handovers(rotation) if near(ws.now, h)] if rotation is not None else []
+    found = [h for h in RotaIndex(rotation).handovers if near(ws.now, h)] if rotation is not None else []
     if not found:
         return f"(no {ws.site.commander_rotation} handover within {format_duration(HANDOVER_WINDOW)}, so it answers none)"
     handover = found[0]
