@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parent.parent
 PEOPLE = ("alice", "bruno", "chen", "dana", "emeka", "farah", "gustav", "hana", "ivan", "julia")
@@ -17,6 +18,40 @@ STATUSES = ("investigating", "identified", "monitoring")
 # 2035), since a record may not report a moment after now, and inside the rotations, so the corpus stays free of problems.
 NOW = "2036-01-01T00:00:00Z"
 ROTATIONS_END = date(2036, 3, 31)
+FIRST_SHIFT = date(2019, 12, 30)
+BERLIN = ZoneInfo("Europe/Berlin")
+OVERRIDE = (datetime.combine(FIRST_SHIFT + timedelta(days=2), time(8), timezone.utc),
+            datetime.combine(FIRST_SHIFT + timedelta(days=3), time(8), timezone.utc))
+
+
+def shift_week(moment: datetime) -> int:
+    """Return the number of the synthetic rotation's weekly shift at ``moment`` (handover Monday 10:00 Berlin)."""
+    week = (moment.astimezone(BERLIN).date() - FIRST_SHIFT).days // 7
+    if datetime.combine(FIRST_SHIFT + timedelta(weeks=week), time(10), BERLIN) > moment:
+        week -= 1
+    return week
+
+
+def on_duty(moment: datetime) -> str:
+    """Return who is on duty in the synthetic incident-manager rotation at ``moment``: the override, else the week's shift."""
+    if OVERRIDE[0] <= moment < OVERRIDE[1]:
+        return PEOPLE[3]
+    return PEOPLE[shift_week(moment) % 10]
+
+
+def backup_on(moment: datetime) -> str:
+    """Return the backup of the synthetic incident-manager rotation at ``moment``."""
+    return PEOPLE[(shift_week(moment) + 5) % 10]
+
+
+def responders(rng: random.Random, started: datetime, resolved: datetime, index: int) -> list[str]:
+    """Pick five people: first the incident manager on duty at the start (or, every other incident, the backup, so
+    nobody takes more than two pages a night: C814), who hands over to the one on duty at the end (or to someone
+    else), so the rota rules O410 and O411 find nothing."""
+    first = on_duty(started) if index % 2 == 0 else backup_on(started)
+    last = on_duty(resolved)
+    sample = rng.sample(PEOPLE, 6)
+    return ([first] + ([last] if last != first else []) + [p for p in sample if p not in (first, last)])[:5]
 
 
 def stamp(moment: datetime) -> str:
@@ -58,9 +93,7 @@ def incident(index: int, rng: random.Random, warned: bool = False) -> tuple[str,
     severity, cadence = SEVERITIES[index % 4]
     detected, ack = started + timedelta(minutes=3), started + timedelta(minutes=8)
     mitigated, resolved = started + timedelta(minutes=50), started + timedelta(minutes=90)
-    # The first commander (who acknowledges) takes turns, so nobody acknowledges three in one night (C814).
-    first = PEOPLE[index % len(PEOPLE)]
-    people = [first, *rng.sample([p for p in PEOPLE if p != first], 4)]
+    people = responders(rng, started, resolved, index)
     ident = f"{started:%Y-%m-%d}-synthetic-{index}"
     text = f"""---
 title: Synthetic incident {index} affecting {COMPONENTS[index % 7]}
@@ -188,10 +221,9 @@ def generate(root: Path, count: int, seed: int = 7, warned: bool = False) -> Non
         (folder / f"{ident}.md").write_text(text)
         if postmortem:
             (folder / f"{ident}.postmortem.md").write_text(postmortem)
-    first = date(2019, 12, 30)
-    weeks = (ROTATIONS_END - first).days // 7
+    weeks = (ROTATIONS_END - FIRST_SHIFT).days // 7
     for name in ("incident-managers", "platform-oncall"):
-        (root / "rotations" / f"{name}.md").write_text(rotation(name, weeks, first))
+        (root / "rotations" / f"{name}.md").write_text(rotation(name, weeks, FIRST_SHIFT))
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ RULES = RuleList()
 
 @RULES.rule("C814", "after-hours-night", Level.WARNING)
 def after_hours_night(ctx: CheckContext) -> Iterator[Problem]:
-    """One person acknowledged more than two incidents outside their working hours in one night. A night runs from one day's start of working hours to the next day's, so a weekend day counts to it whole; who acknowledged an incident is its first commander (the `from` of its first handoff, or `commander`), and working hours are 09:00 to 17:00, Monday to Friday, in statusbook.yml's `default_timezone` (or `timezone`) until people.yml records them. Reported on the incident that went over the limit: share the next night's pages with the backup, and review the paging that woke them."""
+    """One person acknowledged more than two incidents outside their working hours in one night. A night runs from one day's start of working hours to the next day's, so a weekend day counts to it whole; who acknowledged an incident is its first commander (the `from` of its first handoff, or `commander`), and working hours are each person's in people.yml (`timezone`, `working_hours`, `working_days`), else 09:00 to 17:00, Monday to Friday, in statusbook.yml's `default_timezone` (or `timezone`). Reported on the incident that went over the limit: share the next night's pages with the backup, and review the paging that woke them."""
     for group in busy_nights(after_hours_acknowledgements(ctx.corpus)):
         last = group[-1]
         others = ", ".join(item.incident.id for item in group[:-1])

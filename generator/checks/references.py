@@ -30,6 +30,8 @@ def incident_people(incident: Incident) -> Iterator[PersonRef]:
         yield incident.path, ("pauses", index, "cover"), pause.cover
     for index, update in enumerate(incident.updates):
         yield incident.path, ("updates", index, "by"), update.by
+    for index, keep in enumerate(incident.keeps):
+        yield incident.path, ("keeps", index, "by"), keep.by
     for index, entry in enumerate(incident.timeline):
         yield incident.path, ("timeline", index, "by"), entry.by
 
@@ -65,7 +67,7 @@ def person_references(corpus: Corpus) -> Iterator[PersonRef]:
 
 @RULES.rule("R201", "unknown-person", Level.ERROR)
 def unknown_person(ctx: CheckContext) -> Iterator[Problem]:
-    """Every person named in a record (commander, roles, who the severity was checked with, handoffs, pause covers, update and timeline authors, postmortem authors, action item owners and who accepted their exceptions, rotation shifts and overrides) must be listed by id in `people.yml`, so that people can be reached and renamed in one place. Fix the id or add the person."""
+    """Every person named in a record (commander, roles, who the severity was checked with, handoffs, keeps, pause covers, update and timeline authors, postmortem authors, action item owners and who accepted their exceptions, rotation shifts and overrides) must be listed by id in `people.yml`, so that people can be reached and renamed in one place. Fix the id or add the person."""
     corpus = ctx.corpus
     if not corpus.people_loaded:
         return

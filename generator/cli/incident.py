@@ -36,7 +36,9 @@ def incident() -> None:
 @click.option("--component", "components", multiple=True, required=True, metavar="ID=IMPACT",
               help="Affected component and impact, such as api=partial_outage. Repeat for each component.")
 @click.option("--public/--internal", default=None, help="Show it on the public status page. Default: public if any component is public.")
-@click.option("--commander", metavar="PERSON", help="Incident Commander. Default: the acting person.")
+@click.option("--commander", metavar="PERSON",
+              help="Incident Commander. Default: the incident manager on duty at --now (commander_rotation in statusbook.yml), "
+                   "else the acting person.")
 @click.option("--message", help="First public update. Default: a short 'we are investigating' text.")
 @click.option("--started", metavar="45m|TIMESTAMP",
               help="When impact began, if before now: a timestamp or a duration before --now. Default: --detected.")
@@ -54,6 +56,7 @@ def incident_new(root, now, as_person, title, severity, components, public, comm
     Writes incidents/<YYYY>/<YYYY-MM-DD-slug>.md, dated by --now in the team time
     zone and named by the title; an existing file is never replaced. The record starts as investigating, with started, detected and acknowledged
     (by you, declaring it) at --now and a first update whose next_update follows the severity's update_every.
+    Its commander is the incident manager on duty at --now unless --commander names someone else.
     --started and --detected record earlier moments: neither after --now, started no later than detected.
 
     \b
@@ -171,22 +174,59 @@ def incident_consult(incident_id, person, root, now, as_person) -> None:
 @root_option
 @now_option
 @as_option
-@click.option("--to", "to_person", required=True, metavar="PERSON", help="The next Incident Commander.")
-@click.option("--status", required=True, help="State of the incident at handoff.")
-@click.option("--next-steps", required=True, help="Outstanding actions the new commander takes over.")
+@click.option("--to", "to_person", metavar="PERSON",
+              help="The next Incident Commander. Left out, who is next at work is suggested and nothing is written.")
+@click.option("--status", help="State of the incident at handoff (required with --to).")
+@click.option("--next-steps", help="Outstanding actions the new commander takes over (required with --to).")
 @click.option("--next-update", metavar="30m|TIMESTAMP",
               help="When the next status update is due. Default: the last update's next_update, else --now plus update_every.")
 def incident_handoff(incident_id, root, now, as_person, to_person, status, next_steps, next_update) -> None:
     """Hand incident ID over to a new commander; ownership passes when they run 'incident ack'.
 
+    Without --to, follow the sun: of the incident-manager rotation's members
+    (else everyone in people.yml with working hours), suggest who is at work
+    at --now, or whose working hours begin soonest, and print the command to
+    run. Nothing is written without --to.
+
     \b
-    Example:
+    Examples:
+      statusbook incident handoff 2026-11-23-api-increased-latency
       statusbook incident handoff 2026-11-23-api-increased-latency --to bruno \\
         --status "Traffic drained from zone 1b" --next-steps "Return traffic once the provider confirms"
     """
     from generator.responder import incident as ops
+    from generator.responder import rota
 
+    if to_person is None:
+        run_responder(lambda: rota.suggest_handoff(workspace(root, now, as_person), incident_id))
+        return
+    if not status or not next_steps:
+        raise click.UsageError("--status and --next-steps are required with --to")
     run_responder(lambda: ops.handoff(workspace(root, now, as_person), incident_id, to_person, status, next_steps, next_update), edits=root)
+
+
+@incident.command("keep")
+@incident_id_argument
+@root_option
+@now_option
+@as_option
+@click.option("--note", help="Why you keep it, such as 'Resolving within the hour; Julia knows'.")
+def incident_keep(incident_id, root, now, as_person, note) -> None:
+    """Keep incident ID at a rota handover instead of handing it over.
+
+    At each handover of the incident-manager rotation, the outgoing incident
+    manager hands over every open incident they own, or records that they keep
+    it: a 'keeps' entry (at, by, note) within 2 hours of the handover (rule O411).
+    Only the commander keeps an incident.
+
+    \b
+    Example:
+      statusbook incident keep 2026-11-23-ci-arm-builds-slow --as gustav \\
+        --note "Rollout of the second instance type finishes at 11:00; I stay until then"
+    """
+    from generator.responder import rota
+
+    run_responder(lambda: rota.keep(workspace(root, now, as_person), incident_id, note), edits=root)
 
 
 @incident.command("ack")

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from generator.loading import specs, strictyaml
 from generator.loading.formats import format_problems
+from generator.loading.people import hours_need_zone
 from generator.loading.schema import INVALID, Context, Record
 from generator.loading.source import Source, split_front_matter, yaml_source
 from generator.model.ids import ID_RULE, is_id
@@ -181,7 +182,7 @@ def load_site(path: str, text: str) -> tuple[Source, Site | None, list[Problem]]
 
 def load_people(path: str, text: str) -> tuple[Source, tuple[Person, ...] | None, list[Problem]]:
     """Load ``people.yml``."""
-    source, values, problems = read_fields(yaml_source(path, text), specs.PEOPLE, None)
+    source, values, problems = read_fields(yaml_source(path, text), specs.PEOPLE, None, hours_need_zone)
     if values is INVALID:
         return source, None, problems
     return source, values["people"], problems

@@ -26,6 +26,7 @@ from generator.loading.schema import (
 from generator.loading.channels import ChannelRecord, HttpUrl
 from generator.loading.levels import RuleLevels
 from generator.loading.links import WebLink
+from generator.loading.people import Hours
 from generator.model import incident as inc
 from generator.model import links
 from generator.model import notify
@@ -33,6 +34,7 @@ from generator.model import postmortem as pm
 from generator.model import rotation as rot
 from generator.model import site
 from generator.model import theme
+from generator.model.workhours import DEFAULT_WORKING_DAYS
 
 PERSON = Ident()
 TEXT = Text()
@@ -90,6 +92,17 @@ HANDOFF = Record(
         Field("next_update", WHEN, "When the next status update is due.", required=True),
     ),
     inc.Handoff,
+)
+
+KEEP = Record(
+    "keep",
+    "At a handover of the incident-manager rotation, the owner keeps the incident instead of handing it over.",
+    (
+        Field("at", WHEN, "When the owner decided to keep it.", required=True),
+        Field("by", PERSON, "Person id of the owner who keeps it: the outgoing incident manager.", required=True),
+        Field("note", TEXT, "Why, such as 'Resolving within the hour; Julia knows'."),
+    ),
+    inc.Keep,
 )
 
 TIMELINE_ENTRY = Record(
@@ -174,6 +187,7 @@ INCIDENT = Record(
         Field("links", ListOf(LINK), "Ticket, chat channel, bridge call, documents, patches and dashboards (internal only)."),
         Field("handoffs", ListOf(HANDOFF), "Ownership handoffs, oldest first."),
         Field("pauses", ListOf(PAUSE), "Pauses the Incident Commander announced, oldest first (internal portal only)."),
+        Field("keeps", ListOf(KEEP), "At a rota handover, the outgoing incident manager's word that they keep it, oldest first."),
         Field("mitigation", Choice(inc.MITIGATIONS), "The mitigation decision; rollback unless there is a reason not to."),
         Field("updates", ListOf(UPDATE), "Public status updates, oldest first.", required=True),
         Field("timeline", ListOf(TIMELINE_ENTRY), "Internal timeline, oldest first."),
@@ -387,6 +401,9 @@ SITE = Record(
         Field("checks", RuleLevels(), "Rule levels for this portal, by rule code: raise a warning to error, or turn "
               "it off; an error rule stays an error. See the rules reference.", attr="rule_levels", default="{}",
               example="{I308: error, P606: off}"),
+        Field("commander_rotation", Ident(), "Id of the rotation whose person on duty commands incidents (rotations/<id>.md): "
+              "statusbook incident new names them commander by default, and rules O410 and O411 follow its handovers.",
+              default=site.COMMANDER_ROTATION, example="incident-managers"),
         Field("vague_words", ListOf(TEXT), "Words and phrases of update messages and handoff statuses that rule B703 "
               "calls vague; they replace the default list, and [] finds none.", default=f"[{', '.join(site.VAGUE_WORDS)}]",
               example="[seems, should be fine, probably, looks better, hopefully, fingers crossed]"),
@@ -404,6 +421,11 @@ PERSON_RECORD = Record(
         Field("name", TEXT, "Full name.", required=True, example="Alice Okafor"),
         Field("contacts", MapOf(Ident(), Text()), "Ways to reach them, such as email, phone, chat.", default="{}",
               example="{email: alice@example.com, chat: '@alice'}"),
+        Field("timezone", TimeZone(), "IANA time zone they work in; needed with working_hours.", example="Europe/London"),
+        Field("working_hours", Hours(), "Hours of their working day on their own clock, HH:MM-HH:MM (quote it); an end "
+              "before the start runs past midnight. Handoff suggestions and the on-call page use them.", example='"09:00-17:30"'),
+        Field("working_days", ListOf(Choice(rot.WEEKDAYS)), "Weekdays they work.",
+              default=f"[{', '.join(DEFAULT_WORKING_DAYS)}]", example="[monday, tuesday, wednesday, thursday]"),
     ),
     site.Person,
 )

@@ -1,7 +1,7 @@
 """On-call burden policy: working hours, after-hours nights, and each person's fair share of a rotation's weeks.
 
-Until people.yml records a person's time zone and working hours, everyone works the default: 09:00 to 17:00,
-Monday to Friday, in the site's ``default_timezone`` (or its ``timezone`` when that is not set).
+A person works the hours people.yml gives them (``timezone``, ``working_hours``, ``working_days``); someone without
+them works the default: 09:00 to 17:00, Monday to Friday, in the site's ``default_timezone`` (or its ``timezone``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from generator.model.corpus import Corpus
 from generator.model.incident import Incident
-from generator.model.rotation import Rotation
+from generator.model.rotation import WEEKDAYS, Rotation
 from generator.model.site import Site
 
 # More after-hours incidents than this in one night is a warning (C814).
@@ -43,9 +43,16 @@ def working_hours(site: Site, zone: ZoneInfo | None = None, hours: WorkingHours 
 
 
 def is_after_hours(moment: datetime, hours: WorkingHours) -> bool:
-    """Whether ``moment`` falls outside the working hours: before the start, from the end on, or on a day off."""
+    """Whether ``moment`` falls outside the working hours: before the start, from the end on, or on a day off.
+
+    Hours whose end is at or before their start run past midnight into the next day.
+    """
     local = moment.astimezone(hours.zone)
-    return local.weekday() not in hours.days or not hours.start <= local.time() < hours.end
+    clock, weekday = local.time(), local.weekday()
+    if hours.end <= hours.start:
+        return not ((clock >= hours.start and weekday in hours.days)
+                    or (clock < hours.end and (weekday - 1) % 7 in hours.days))
+    return weekday not in hours.days or not hours.start <= clock < hours.end
 
 
 def night_of(moment: datetime, hours: WorkingHours) -> date:
@@ -59,8 +66,12 @@ def night_of(moment: datetime, hours: WorkingHours) -> date:
 
 
 def person_hours(corpus: Corpus, person_id: str) -> WorkingHours:
-    """Return a person's working hours; people.yml records none yet, so everyone works the default day."""
-    return working_hours(corpus.site)
+    """Return a person's working hours as people.yml gives them, else the default day in the site's zone."""
+    person = corpus.person(person_id)
+    if person is None or not person.has_hours:
+        return working_hours(corpus.site, person.timezone if person else None)
+    days = tuple(WEEKDAYS.index(day) for day in person.working_days)
+    return WorkingHours(person.timezone, person.working_hours.start, person.working_hours.end, days)
 
 
 def acknowledger(incident: Incident) -> str | None:

@@ -70,6 +70,16 @@ class Handoff:
 
 @compact_pickling
 @dataclass(frozen=True, slots=True)
+class Keep:
+    """An owner's word, at a rota handover, that they keep the incident instead of handing it over."""
+
+    at: datetime
+    by: str
+    note: str | None = None
+
+
+@compact_pickling
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     """An internal log line: who did or saw what, and when."""
 
@@ -133,6 +143,7 @@ class Incident:
     roles: Roles = Roles()
     handoffs: tuple[Handoff, ...] = ()
     pauses: tuple[Pause, ...] = ()
+    keeps: tuple[Keep, ...] = ()
     mitigation: str | None = None
     updates: tuple[Update, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.model.formats import FIRST_FORMAT
 from generator.model.notify import Notify
 from generator.model.theme import Theme
+from generator.model.workhours import DEFAULT_WORKING_DAYS, WorkingHours, is_working, next_start
 
 NEXT_BUSINESS_DAY = "next_business_day"
 # The levels a portal may set a rule to in the checks: section of statusbook.yml.
@@ -21,6 +22,8 @@ VAGUE_WORDS = ("seems", "should be fine", "probably", "looks better", "hopefully
 PUBLIC_ENVIRONMENTS = ("production",)
 # Who is told about an incident of a severity (severities[].audiences); generator.model.audiences maps them to comms templates.
 AUDIENCES = ("responders", "engineering-leads", "executives", "all-hands", "customers")
+# The rotation whose person on duty commands incidents; statusbook.yml's commander_rotation names another.
+COMMANDER_ROTATION = "incident-managers"
 SITE_ADDRESSES = {"public": ("url", "public status site"), "internal": ("internal_url", "internal records portal")}
 
 
@@ -64,6 +67,24 @@ class Person:
     id: str
     name: str
     contacts: dict[str, str] = field(default_factory=dict)
+    timezone: ZoneInfo | None = None
+    working_hours: WorkingHours | None = None
+    working_days: tuple[str, ...] = DEFAULT_WORKING_DAYS
+
+    @property
+    def has_hours(self) -> bool:
+        """Whether people.yml says where and when the person works."""
+        return self.timezone is not None and self.working_hours is not None
+
+    def is_working(self, at: datetime) -> bool:
+        """Whether ``at`` falls in the person's working hours, in their zone."""
+        return self.has_hours and is_working(self.working_hours, self.timezone, self.working_days, at)
+
+    def next_working(self, at: datetime) -> datetime | None:
+        """Return ``at`` if they are at work then, else when their next working hours begin; None without hours."""
+        if not self.has_hours:
+            return None
+        return next_start(self.working_hours, self.timezone, self.working_days, at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +104,7 @@ class Site:
     rule_levels: tuple[tuple[str, str], ...] = ()
     vague_words: tuple[str, ...] = VAGUE_WORDS
     public_environments: tuple[str, ...] = PUBLIC_ENVIRONMENTS
+    commander_rotation: str = COMMANDER_ROTATION
     _components: dict[str, Component] = field(init=False, repr=False, compare=False)
     _severities: dict[str, Severity] = field(init=False, repr=False, compare=False)
 

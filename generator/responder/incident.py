@@ -9,6 +9,9 @@ from typing import Any
 from generator.clock import ClockError, iso_utc as stamp, parse_now
 from generator.loading.records import POSTMORTEM_SUFFIX
 from generator.model.incident import DEFAULT_ENVIRONMENT, ENVIRONMENTS, IMPACTS, MITIGATIONS, ROLES
+from generator.model.rota import commander_rotation
+from generator.model.rotation import Rotation
+from generator.model.schedule import on_duty
 from generator.model.site import Severity
 from generator.model.followup import DRAFT_WITHIN
 from generator.model.timing import format_duration
@@ -183,7 +186,7 @@ def new_incident(ws: Workspace, title: str, severity_id: str, components: tuple[
     impacts = dict(parse_component(ws, given) for given in components)
     if not impacts:
         raise UsageProblem("name at least one affected component with --component ID=IMPACT")
-    owner = ws.person(commander, "from --commander") if commander else ws.actor
+    owner, why = (ws.person(commander, "from --commander"), "") if commander else default_commander(ws)
     consulted = consultees(ws, checked_with, owner)
     where = require_environment(environment)
     path = new_path(ws, title)
@@ -200,7 +203,7 @@ def new_incident(ws: Workspace, title: str, severity_id: str, components: tuple[
     text = "---\n" + yamlrt.dump(data) + "---\n" + NEW_BODY
     written = commit(ws.loaded, {path: text}, ws.now, created=frozenset({path}))
     impacts_said = ", ".join(f"{c} {words(i)}" for c, i in impacts.items())
-    return told(ws, path, data, f"declared {level.id}{declared_in(where)} ({impacts_said}), commander {owner}"
+    return told(ws, path, data, f"declared {level.id}{declared_in(where)} ({impacts_said}), commander {owner}{why}"
                 f"{checked_said(consulted)}", written)
 
 
@@ -242,6 +245,20 @@ def consult(ws: Workspace, incident_id: str, person: str) -> list[str]:
         raise RefusedEdit(f"{path} already says the severity was checked with {who}, so nothing was written", [])
     append(data, "severity_checked_with", who, ("roles", "commander"))
     return save(ws, path, document, f"severity {data.get('severity')} checked with {who}")
+
+
+def commander_rota(ws: Workspace) -> Rotation | None:
+    """The rotation whose person on duty commands incidents (statusbook.yml's commander_rotation), if the portal has it."""
+    return commander_rotation(ws.corpus.rotations, ws.site.commander_rotation)
+
+
+def default_commander(ws: Workspace) -> tuple[str, str]:
+    """Return the commander of a new incident and why: the incident manager on duty now, else the acting person."""
+    rotation = commander_rota(ws)
+    duty = on_duty(rotation, ws.now) if rotation is not None else None
+    if duty is None:
+        return ws.actor, f" (you: no one is on duty in {ws.site.commander_rotation} now)"
+    return duty.person, f" (on duty in {rotation.id})"
 
 
 def earlier_milestones(ws: Workspace, started: str | None, detected: str | None) -> tuple[datetime, datetime]:

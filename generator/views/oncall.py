@@ -16,6 +16,8 @@ from generator.clock import iso_utc
 from generator.model.corpus import Corpus
 from generator.model.coverage import DECIDE_FROM_DAY, coverage, month_after, next_month_end
 from generator.model.rotation import WEEKDAYS, Rotation
+from generator.model.site import Person
+from generator.model.workhours import DEFAULT_WORKING_DAYS
 from generator.model.schedule import Duty, final_duties, next_on_duty, on_duty, utc
 from generator.views.people import name_of
 
@@ -159,6 +161,20 @@ class PersonDuties:
     id: str
     name: str
     duties: tuple[DutyView, ...]
+    zone: str | None = None
+    hours: str | None = None
+    local_time: str | None = None
+    at_work: bool = False
+
+
+def person_clock(person: Person, now: datetime) -> dict:
+    """A person's zone, working hours and days, local time as of ``now`` and whether they are at work then."""
+    if person.timezone is None:
+        return {}
+    days = "" if person.working_days == DEFAULT_WORKING_DAYS else " (" + ", ".join(d[:3].capitalize() for d in person.working_days) + ")"
+    hours = f"{person.working_hours}{days}" if person.working_hours else None
+    local = now.astimezone(person.timezone)
+    return {"zone": person.timezone.key, "hours": hours, "local_time": f"{local:%a %H:%M}", "at_work": person.is_working(now)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +189,7 @@ class OnCall:
 def oncall_view(corpus: Corpus, now: datetime) -> OnCall:
     """Compute the on-call pages' data as of ``now``."""
     rotations = tuple(rotation_view(corpus, r, now) for r in sorted(corpus.rotations, key=lambda r: r.id))
-    return OnCall(now, rotations, people_duties(corpus, rotations))
+    return OnCall(now, rotations, people_duties(corpus, rotations, now))
 
 
 
@@ -243,13 +259,14 @@ def browser_duties(duties: tuple[DutyView, ...], since: datetime) -> tuple[Brows
     return tuple(BrowserDuty(iso_utc(d.start), iso_utc(d.end), d.person) for d in duties if d.end > since)
 
 
-def people_duties(corpus: Corpus, rotations: tuple[RotationView, ...]) -> tuple[PersonDuties, ...]:
-    """Return each person of people.yml who holds a duty, with their duties in every rotation, in time order."""
+def people_duties(corpus: Corpus, rotations: tuple[RotationView, ...], now: datetime) -> tuple[PersonDuties, ...]:
+    """Return each person of people.yml who holds a duty, with their duties in every rotation, in time order, and their clock at ``now``."""
     held: dict[str, list[DutyView]] = {}
     for duty in (d for r in rotations for d in r.duties):
         held.setdefault(duty.person_id, []).append(duty)
     listed = sorted(person_id for person_id in held if corpus.person(person_id) is not None)
     return tuple(
-        PersonDuties(p, corpus.person(p).name, tuple(sorted(held[p], key=lambda d: (d.start, d.rotation_id))))
+        PersonDuties(p, corpus.person(p).name, tuple(sorted(held[p], key=lambda d: (d.start, d.rotation_id))),
+                     **person_clock(corpus.person(p), now))
         for p in listed
     )

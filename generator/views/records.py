@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from generator.model.audiences import AUDIENCE_LABELS, offered_templates
 from generator.model.corpus import Corpus
-from generator.model.incident import MILESTONES, Handoff, Incident, TimelineEntry
+from generator.model.incident import MILESTONES, Handoff, Incident, Keep, TimelineEntry
 from generator.model.ownership import owner_at, owner_of
 from generator.model.site import Severity, shows_environment
 from generator.model.timing import format_target
@@ -42,10 +42,11 @@ KIND_LABELS = {
     "milestone": "Milestone",
     "handoff": "Handoff",
     "acknowledgement": "Handoff acknowledged",
+    "keep": "Kept at rota handover",
     "update": "Public update",
     "entry": "Internal log",
 }
-TIE_ORDER = {"milestone": 0, "handoff": 1, "acknowledgement": 1, "update": 2, "entry": 3}
+TIE_ORDER = {"milestone": 0, "handoff": 1, "acknowledgement": 1, "keep": 1, "update": 2, "entry": 3}
 VERDICT_LABELS = {MET: "Met", MISSED: "Missed", PENDING: "Pending, not yet due", NO_TARGET: "No target"}
 AWAITING = "awaiting acknowledgement"
 ENVIRONMENT_LABELS = {
@@ -345,6 +346,12 @@ def pause_views(corpus: Corpus, incident: Incident) -> tuple[PauseView, ...]:
                  for p in incident.pauses)
 
 
+def keep_items(corpus: Corpus, keeps: tuple[Keep, ...]) -> list[TimelineItem]:
+    """Turn each keep into a timeline item: who kept the incident at a rota handover, and why."""
+    return [TimelineItem("keep", k.at, k.note or "Kept the incident instead of handing it over.", name_of(corpus, k.by))
+            for k in keeps]
+
+
 def entry_items(corpus: Corpus, entries: tuple[TimelineEntry, ...]) -> list[TimelineItem]:
     """Turn each internal log line into a timeline item with the name of who did or saw it."""
     return [TimelineItem("entry", e.at, e.event, name_of(corpus, e.by)) for e in entries]
@@ -444,7 +451,8 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime, public: Incid
     chain = tuple(handoff_view(corpus, h) for h in incident.handoffs)
     notes = update_notes(corpus, incident)
     timeline = merged(
-        milestone_items(incident), handoff_items(chain), update_items(public.updates, notes), entry_items(corpus, incident.timeline)
+        milestone_items(incident), handoff_items(chain), keep_items(corpus, incident.keeps), update_items(public.updates, notes),
+        entry_items(corpus, incident.timeline)
     )
     return RecordView(
         id=incident.id,

@@ -55,3 +55,27 @@ def test_over_share_is_more_than_twice_the_fair_share() -> None:
     assert over_share(Counter(alice=7, bob=2, carol=2, dave=2)) == [("alice", 7)]
     assert over_share(Counter(alice=6, bob=3, carol=2, dave=2)) == []
     assert over_share(Counter()) == []
+
+
+def test_hours_past_midnight_belong_to_the_day_they_start() -> None:
+    """22:00-06:00 on Monday to Friday: Friday 23:00 and Saturday 05:00 are work, Saturday 23:00 is not."""
+    nights = WorkingHours(ZoneInfo("UTC"), time(22), time(6))
+    assert not is_after_hours(at("2026-11-27T23:00Z"), nights)
+    assert not is_after_hours(at("2026-11-28T05:00Z"), nights)
+    assert is_after_hours(at("2026-11-28T23:00Z"), nights)
+    assert is_after_hours(at("2026-11-27T12:00Z"), nights)
+
+
+def test_people_work_the_hours_people_yml_gives_them() -> None:
+    """Someone with a zone and hours in people.yml works those; the default day is only for the rest."""
+    from generator.model.burden import person_hours
+    from generator.model.site import Person
+    from generator.model.workhours import parse_hours
+    from tests.checks.factories import corpus
+
+    tokyo = Person("kenji", "Kenji Sato", timezone=ZoneInfo("Asia/Tokyo"), working_hours=parse_hours("10:00-18:30"),
+                   working_days=("monday", "tuesday", "wednesday", "thursday"))
+    records = corpus(people=(tokyo, Person("bob", "Bob Jones")))
+    assert person_hours(records, "kenji") == WorkingHours(ZoneInfo("Asia/Tokyo"), time(10), time(18, 30), (0, 1, 2, 3))
+    assert person_hours(records, "bob") == working_hours(records.site)
+    assert is_after_hours(at("2026-11-27T02:00Z"), person_hours(records, "kenji"))  # a Friday, 11:00 in Tokyo

@@ -334,3 +334,23 @@ def test_site_without_address_links_feeds_relatively() -> None:
     page = body(render(hostile_records(), at("2026-06-03T11:00Z"))[urls.rotation_page("ops")])
     hrefs = [a.get("href") for a in page.xpath(".//a")]
     assert hrefs.count("../../oncall/ops.ics") == 2 and not any(h.startswith("http") for h in hrefs)
+
+
+def test_people_table_shows_each_persons_zone_hours_and_local_time_at_build(files) -> None:
+    """At 18:00 UTC on Monday 23 November: Julia (New York) is at work at 13:00; Gustav (London) is off at 18:00;
+    Ivan's four working days are named; the page says the times are as of the build."""
+    page = body(files[urls.ONCALL])
+    rows = {row.xpath("./th")[0].text_content(): [td.text_content() for td in row.xpath("./td")]
+            for row in page.xpath("//table[contains(@class, 'sb-people')]/tbody/tr")}
+    assert rows["Julia Santos"][1:4] == ["America/New_York", "09:00-17:30", "Mon 13:00 (at work)"]
+    assert rows["Gustav Berg"][1:4] == ["Europe/London", "09:00-17:30", "Mon 18:00 (off work)"]
+    assert rows["Ivan Petrov"][2] == "08:00-17:00 (Mon, Tue, Wed, Thu)"
+    assert "Local times are as of this page's build" in page.text_content()
+
+
+def test_people_without_a_zone_say_so() -> None:
+    """A person with no timezone in people.yml has no local time to show."""
+    shifts = (Shift(date(2026, 6, 1), "alice", "bob"), Shift(date(2026, 6, 8), "bob", "alice"))
+    page = body(render(corpus(rotations=[rotation(shifts=shifts)]), at("2026-06-02T00:00Z"))[urls.ONCALL])
+    row = page.xpath("//table[contains(@class, 'sb-people')]/tbody/tr")[0]
+    assert [td.text_content() for td in row.xpath("./td")][1:4] == ["not given", "not given", "unknown"]

@@ -72,7 +72,7 @@ def test_json_carries_the_burden_of_each_person_and_month(portal) -> None:
     """The burden section gives each person's hours, after-hours incidents and overrides per month, as the view does."""
     data = json.loads(render_report(portal, "Acme", parse_now(NOW), "json"))["burden"]
     assert data["timezone"] == "Europe/Berlin" and data["working_hours"] == "09:00–17:00 Monday–Friday, Europe/Berlin"
-    assert [m["month"] for m in data["months"]] == ["2026-09", "2026-10", "2026-11"]
+    assert [m["month"] for m in data["months"]] == ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]
     november = {p["person"]: p for p in data["months"][-1]["people"]}
     # Dana: Incident managers 9-16 November (168 h) and the 4 November override for Alice (4 h 30 min).
     assert november["dana"]["hours_on_duty"] == 172.5

@@ -20,8 +20,8 @@ def test_new_records_who_the_severity_was_checked_with(portal: Path) -> None:
                  "payments=major_outage", "--checked-with", "bruno", "--checked-with", "gustav", "--checked-with", "bruno")
     assert result.exit_code == 0, result.output
     (path,) = written(result.output)
-    assert "declared SEV1 (payments major outage), commander alice, severity checked with bruno, gustav;" in result.output
-    assert "commander: alice\nseverity_checked_with:\n  - bruno\n  - gustav\nupdates:\n" in (portal / path).read_text()
+    assert "declared SEV1 (payments major outage), commander julia (on duty in incident-managers), severity checked with bruno, gustav;" in result.output
+    assert "commander: julia\nseverity_checked_with:\n  - bruno\n  - gustav\nupdates:\n" in (portal / path).read_text()
     assert "I215" not in codes_of(portal, path) and errors_in(portal, path) == []
 
 
@@ -53,7 +53,7 @@ def test_consult_refuses_a_duplicate_an_unknown_person_and_the_commander(portal:
 def test_new_refuses_the_commander_as_their_own_consult(portal: Path) -> None:
     """--checked-with the commander is a usage error; nothing is written."""
     result = run(portal, "incident", "new", "--title", "Checkout errors", "--severity", "SEV1",
-                 "--component", "payments=major_outage", "--checked-with", "alice")
+                 "--component", "payments=major_outage", "--checked-with", "julia")
     assert result.exit_code == 2 and "cannot be their own second opinion" in result.output
     assert not list((portal / "incidents" / "2026").glob("2026-11-23-checkout-errors.md"))
 

@@ -32,7 +32,7 @@ def test_channel_and_bridge_links_clear_the_warning(portal: Path) -> None:
     assert result.exit_code == 0, result.output
     text = (portal / created).read_text()
     channel = "#inc-" + incident_id[:10].replace("-", "") + incident_id[10:]
-    assert f"commander: alice\nlinks:\n  - kind: channel\n    url: https://acme.slack.com/archives/C0999\n    title: '{channel}'\n" in text
+    assert f"commander: julia\nlinks:\n  - kind: channel\n    url: https://acme.slack.com/archives/C0999\n    title: '{channel}'\n" in text
     assert "  - kind: bridge\n    url: https://meet.acme.example/inc\n    title: Bridge\n" in text
     assert i207_in(portal, created) == [] and errors_in(portal, created) == []
 

@@ -93,7 +93,7 @@ def test_mitigate_records_the_milestone_and_the_decision(portal: Path) -> None:
     result = run(portal, "incident", "mitigate", NEW_ID, "--mitigation", "rollback", "--at", "5m", "--message", "Reverted 4.2.", now=LATER)
     assert result.exit_code == 0, result.output
     text = (portal / NEW_PATH).read_text()
-    assert "acknowledged: 2026-11-23T18:00:00Z\nmitigated: 2026-11-23T18:15:00Z\ncommander: alice\nmitigation: rollback\n" in text
+    assert "acknowledged: 2026-11-23T18:00:00Z\nmitigated: 2026-11-23T18:15:00Z\ncommander: julia\nmitigation: rollback\n" in text
     assert "    event: Mitigated at 2026-11-23T18:15:00Z by rollback. Reverted 4.2.\n" in text
     assert result.output.splitlines()[0] == (
         f"{NEW_ID}: mitigated at 18:15 UTC by rollback; status investigating; next update due 19:00 UTC (in 40 min)")
@@ -186,11 +186,12 @@ def test_every_command_says_what_it_changed(portal: Path) -> None:
     }
     said = {name: output.splitlines()[0] for name, output in first_lines.items()}
     assert said == {
-        "new": f"{NEW_ID}: declared SEV2 (api partial outage), commander alice; status investigating; next update due 19:00 UTC (in 1 h)",
+        "new": f"{NEW_ID}: declared SEV2 (api partial outage), commander julia (on duty in incident-managers); status investigating; "
+                "next update due 19:00 UTC (in 1 h)",
         "update": f"{NEW_ID}: posted a public update; status identified; next update due 18:30 UTC (in 30 min)",
         "note": f"{NEW_ID}: added an internal timeline entry; status identified; next update due 18:30 UTC (in 30 min)",
         "role": f"{NEW_ID}: ivan is scribe; status identified; next update due 18:30 UTC (in 30 min)",
-        "handoff": (f"{NEW_ID}: handed over from alice to bruno; status identified; "
+        "handoff": (f"{NEW_ID}: handed over from julia to bruno; status identified; "
                     "next update due 18:30 UTC (in 30 min); handoff to bruno awaits 'incident ack'"),
         "ack": f"{NEW_ID}: bruno is now the commander; status identified; next update due 18:30 UTC (in 30 min)",
         "resolve": (f"{NEW_ID}: resolved at 18:40 UTC, 40 min after detection; drafted its postmortem; postmortem due "

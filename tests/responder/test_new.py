@@ -22,7 +22,7 @@ def test_new_writes_a_valid_record(portal: Path) -> None:
     assert "status: investigating\n" in text
     assert "components:\n  search: degraded_performance\n  api: partial_outage\n" in text
     assert ("started: 2026-11-23T18:00:00Z\ndetected: 2026-11-23T18:00:00Z\n"
-            "acknowledged: 2026-11-23T18:00:00Z\ncommander: alice\n") in text
+            "acknowledged: 2026-11-23T18:00:00Z\ncommander: julia\n") in text  # the incident manager on duty
     assert "    next_update: 2026-11-23T19:00:00Z\n" in text  # SEV2 update_every is 1h
     assert "public: true\n" in text
     assert errors_in(portal, NEW_PATH) == []

@@ -60,7 +60,7 @@ def test_role_sets_a_supporting_role(portal: Path) -> None:
     created = written(created)[0]
     result = run(portal, "incident", "role", Path(created).stem, "tech_lead", "farah")
     assert result.exit_code == 0, result.output
-    assert "commander: alice\nroles:\n  tech_lead: farah\nupdates:\n" in (portal / created).read_text()
+    assert "commander: julia\nroles:\n  tech_lead: farah\nupdates:\n" in (portal / created).read_text()
     assert errors_in(portal, OPEN_PATH, created) == []
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from generator.model.incident import BusinessImpact, Handoff, Roles, TimelineEntry, Update
+from generator.model.incident import BusinessImpact, Handoff, Keep, Roles, TimelineEntry, Update
 from generator.views.measures import MET, MISSED, NO_TARGET, PENDING
 from generator.model.links import Link
 from generator.views.records import AWAITING, CommsView, LinkView, WrapUpView, records_view
@@ -279,6 +279,15 @@ def test_comms_name_the_severity_audiences_and_the_templates_they_offer():
     incident_, window = records_.values()
     assert incident_.comms == CommsView(("engineering leads", "customers"), ("internal", "client", "wrap-up"))
     assert window.comms is None
+
+
+def test_keeps_join_the_timeline_with_who_kept_it_and_why():
+    """A keep with a note shows the note; one without says the incident was kept; both name the person."""
+    keeps = (Keep(at("2026-06-01T10:20Z"), "alice", "Resolving within the hour."), Keep(at("2026-06-01T10:50Z"), "bob"))
+    (record,) = records(handled_incident(keeps=keeps)).values()
+    kept = [(i.kind_label, i.text, i.actor) for i in record.timeline if i.kind == "keep"]
+    assert kept == [("Kept at rota handover", "Resolving within the hour.", "Alice Smith"),
+                    ("Kept at rota handover", "Kept the incident instead of handing it over.", "Bob Jones")]
 
 
 def test_the_internal_site_and_its_portal_share_each_record_view():
