@@ -26,6 +26,11 @@ def incident_people(incident: Incident) -> Iterator[PersonRef]:
         yield incident.path, ("handoffs", index, "to"), handoff.to_person
     for index, entry in enumerate(incident.timeline):
         yield incident.path, ("timeline", index, "by"), entry.by
+    for index, decision in enumerate(incident.decisions):
+        yield incident.path, ("decisions", index, "by"), decision.by
+    for index, escalation in enumerate(incident.escalations):
+        yield incident.path, ("escalations", index, "by"), escalation.by
+        yield incident.path, ("escalations", index, "to"), escalation.to
 
 
 def postmortem_people(postmortem: Postmortem) -> Iterator[PersonRef]:
@@ -49,6 +54,7 @@ def rotation_people(rotation: Rotation) -> Iterator[PersonRef]:
 
 def person_references(corpus: Corpus) -> Iterator[PersonRef]:
     """Yield every person reference in every record."""
+    yield corpus.config_path, ("escalation_contact",), corpus.site.escalation_contact
     for incident in corpus.incidents:
         yield from incident_people(incident)
     for postmortem in corpus.postmortems:
@@ -59,7 +65,7 @@ def person_references(corpus: Corpus) -> Iterator[PersonRef]:
 
 @RULES.rule("R201", "unknown-person", Level.ERROR)
 def unknown_person(ctx: CheckContext) -> Iterator[Problem]:
-    """Every person named in a record (commander, roles, handoffs, timeline, postmortem authors, action item owners and who accepted their exceptions, rotation shifts and overrides) must be listed by id in `people.yml`, so that people can be reached and renamed in one place. Fix the id or add the person."""
+    """Every person named in a record (commander, roles, handoffs, timeline, decisions, escalations, postmortem authors, action item owners and who accepted their exceptions, rotation shifts and overrides, and the escalation_contact of statusbook.yml) must be listed by id in `people.yml`, so that people can be reached and renamed in one place. Fix the id or add the person."""
     corpus = ctx.corpus
     if not corpus.people_loaded:
         return

@@ -77,6 +77,7 @@ class Site:
     notify: Notify = Notify()
     rule_levels: tuple[tuple[str, str], ...] = ()
     vague_words: tuple[str, ...] = VAGUE_WORDS
+    escalation_contact: str | None = None
     _components: dict[str, Component] = field(init=False, repr=False, compare=False)
     _severities: dict[str, Severity] = field(init=False, repr=False, compare=False)
 
