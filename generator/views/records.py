@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from generator.model.corpus import Corpus
+from generator.model.decisions import DEFAULT_DECISION, Decision, Escalation
 from generator.model.incident import MILESTONES, Handoff, Incident, TimelineEntry
 from generator.model.ownership import owner_of
 from generator.model.site import Severity
@@ -47,6 +48,7 @@ KIND_LABELS = {
 TIE_ORDER = {"milestone": 0, "handoff": 1, "acknowledgement": 1, "update": 2, "entry": 3}
 VERDICT_LABELS = {MET: "Met", MISSED: "Missed", PENDING: "Pending, not yet due", NO_TARGET: "No target"}
 AWAITING = "awaiting acknowledgement"
+OUTCOME_LABELS = {"worked": "Worked", "failed": "Failed"}
 LINK_LABELS = {
     "ticket": "Ticket",
     "channel": "Chat channel",
@@ -161,6 +163,28 @@ class LinkView:
 
 
 @dataclass(frozen=True, slots=True)
+class DecisionView:
+    """One entry of the decision log as the portal lists it: when, who, what, why, which mitigation, and how it went."""
+
+    at: datetime
+    by: str
+    decision: str
+    why: str | None
+    mitigation: str | None
+    outcome: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EscalationView:
+    """One escalation as the portal lists it: when, who called in whom, and why."""
+
+    at: datetime
+    by: str
+    to: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class RecordView:
     """What the internal page shows of one record beyond its public ``IncidentView``."""
 
@@ -172,6 +196,9 @@ class RecordView:
     roles: tuple[RoleView, ...]
     handoffs: tuple[HandoffView, ...]
     links: tuple[LinkView, ...]
+    decisions: tuple[DecisionView, ...]
+    escalations: tuple[EscalationView, ...]
+    default_decision: str | None
     timeline: tuple[TimelineItem, ...]
     phases: tuple[Phase, ...]
     measures: tuple[MeasureView, ...]
@@ -255,8 +282,8 @@ def recorded_milestones(incident: Incident) -> list[tuple[str, datetime]]:
 def milestone_items(incident: Incident) -> list[TimelineItem]:
     """Turn each recorded milestone into a timeline item, in lifecycle order; mitigation names its decision."""
     labels = dict(milestone_labels(incident))
-    if incident.mitigation:
-        labels["mitigated"] = f"Mitigated ({MITIGATION_LABELS.get(incident.mitigation, incident.mitigation)})"
+    if incident.mitigation_kind:
+        labels["mitigated"] = f"Mitigated ({mitigation_label(incident.mitigation_kind)})"
     return [TimelineItem("milestone", at, labels[name]) for name, at in recorded_milestones(incident)]
 
 
@@ -341,6 +368,23 @@ def link_views(incident: Incident) -> tuple[LinkView, ...]:
     return tuple(LinkView(LINK_LABELS.get(link.kind, link.kind), link.url, link.title or link.url) for link in incident.links)
 
 
+def mitigation_label(kind: str | None) -> str | None:
+    """Name a mitigation kind in words: fix_forward is fix forward."""
+    return MITIGATION_LABELS.get(kind, kind) if kind else None
+
+
+def decision_view(corpus: Corpus, decision: Decision) -> DecisionView:
+    """Show one decision with the name of who took it, its mitigation and its outcome in words."""
+    outcome = OUTCOME_LABELS.get(decision.outcome, decision.outcome) if decision.outcome else None
+    return DecisionView(decision.at, name_of(corpus, decision.by), decision.decision, decision.why,
+                        mitigation_label(decision.mitigation), outcome)
+
+
+def escalation_view(corpus: Corpus, escalation: Escalation) -> EscalationView:
+    """Show one escalation with the names of who escalated and to whom."""
+    return EscalationView(escalation.at, name_of(corpus, escalation.by), name_of(corpus, escalation.to), escalation.reason)
+
+
 def record_view(corpus: Corpus, incident: Incident, now: datetime, public: IncidentView | None = None) -> RecordView:
     """Compute the internal view of one record as of ``now``, around its ``public`` view if that is already known."""
     if public is None:
@@ -359,10 +403,13 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime, public: Incid
         roles=roles(corpus, incident),
         handoffs=chain,
         links=link_views(incident),
+        decisions=tuple(decision_view(corpus, d) for d in incident.decisions),
+        escalations=tuple(escalation_view(corpus, e) for e in incident.escalations),
+        default_decision=None if incident.is_maintenance else DEFAULT_DECISION,
         timeline=timeline,
         phases=phases(incident, now),
         measures=measure_views(incident, corpus, now),
-        mitigation=MITIGATION_LABELS.get(incident.mitigation, incident.mitigation) if incident.mitigation else None,
+        mitigation=mitigation_label(incident.mitigation_kind),
         notes=incident.body,
         missed_commitments=missed_commitments(incident, now),
         next_update=next_update_due(incident),

@@ -43,7 +43,8 @@ def edit_front_matter(path: Path, change) -> None:
 
 
 def plant_incident(front, body: str) -> str:
-    """Mark the notes, timeline, handoffs and links of every incident; the title and updates of internal ones."""
+    """Mark the notes, timeline, handoffs, links, decisions and escalations of every incident; the title and updates of
+    internal ones."""
     if front.get("severity") in severity_ids:
         front["severity"] = severity_ids[front["severity"]]
     front["links"] = [*(front.get("links") or []), {"kind": "doc", "url": "https://docs.acme.example/", "title": ""}]
@@ -52,6 +53,11 @@ def plant_incident(front, body: str) -> str:
         link["title"] = marker("link-title")
     for entry in front.get("timeline") or []:
         entry["event"] += " " + marker("timeline")
+    for decision in front.get("decisions") or []:
+        decision["decision"] += " " + marker("decision")
+        decision["why"] = (decision.get("why") or "Why.") + " " + marker("decision-why")
+    for escalation in front.get("escalations") or []:
+        escalation["reason"] += " " + marker("escalation-reason")
     for handoff in front.get("handoffs") or []:
         handoff["status"] += " " + marker("handoff-status")
         handoff["next_steps"] += " " + marker("handoff-steps")
@@ -143,7 +149,7 @@ def test_markers_were_planted_in_every_kind_of_internal_field(planted):
     text = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*") if p.is_file())
     kinds = {"timeline", "handoff-status", "handoff-steps", "internal-title", "internal-update", "notes", "ticket",
              "postmortem-body", "component-name", "component-description", "component-group", "severity-description",
-             "severity-name", "severity-id", "link-url", "link-title",
+             "severity-name", "severity-id", "link-url", "link-title", "decision", "decision-why", "escalation-reason",
              "person-name", "contact-email", "rotation-name", "override-reason", "rotation-body", "internal-url"}
     assert {k for k in kinds if f"-{k}" in text} == kinds
 

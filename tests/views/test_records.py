@@ -7,7 +7,8 @@ from datetime import timedelta
 from generator.model.incident import Handoff, Roles, TimelineEntry, Update
 from generator.views.measures import MET, MISSED, NO_TARGET, PENDING
 from generator.model.links import Link
-from generator.views.records import AWAITING, LinkView, records_view
+from generator.model.decisions import DEFAULT_DECISION, Decision, Escalation
+from generator.views.records import AWAITING, DecisionView, EscalationView, LinkView, records_view
 from tests.checks.factories import at, corpus, handled_incident, maintenance, people, postmortem
 
 NOW = at("2026-06-01T12:00Z")
@@ -279,3 +280,24 @@ def test_the_internal_site_and_its_portal_share_each_record_view():
     assert view.incidents
     assert all(view.portal.records[v.id].incident is v for v in view.incidents)
     assert view.portal == portal_view(example, now)
+
+
+def test_decisions_and_escalations_are_listed_with_names_and_words():
+    """Each decision keeps its place with who took it, its mitigation and outcome in words; escalations name both people."""
+    decisions = (Decision(at("2026-06-01T10:20Z"), "alice", "Roll back.", "Unclear impact.", "rollback", "failed"),
+                 Decision(at("2026-06-01T10:30Z"), "bob", "Fail over.", mitigation="fix_forward"))
+    escalations = (Escalation(at("2026-06-01T10:25Z"), "alice", "carol", "The rollback failed."),)
+    (record,) = records(handled_incident(mitigation=None, decisions=decisions, escalations=escalations)).values()
+    assert record.decisions == (
+        DecisionView(at("2026-06-01T10:20Z"), "Alice Smith", "Roll back.", "Unclear impact.", "rollback", "Failed"),
+        DecisionView(at("2026-06-01T10:30Z"), "Bob Jones", "Fail over.", None, "fix forward", None),
+    )
+    assert record.escalations == (EscalationView(at("2026-06-01T10:25Z"), "Alice Smith", "Carol White", "The rollback failed."),)
+    assert record.mitigation == "fix forward" and record.default_decision == DEFAULT_DECISION
+    assert "Mitigated (fix forward)" in [i.text for i in record.timeline if i.kind == "milestone"]
+
+
+def test_maintenance_has_no_default_decision():
+    """The rollback default is for incidents; a maintenance window shows none."""
+    (record,) = records(maintenance()).values()
+    assert record.default_decision is None and record.decisions == () and record.escalations == ()
