@@ -19,7 +19,7 @@ def test_resolve_closes_the_record_and_drafts_the_postmortem(portal: Path) -> No
     text = (portal / OPEN_PATH).read_text()
     assert "mitigated: 2026-11-23T16:40:00Z\nresolved: 2026-11-23T18:00:00Z\nmitigation: failover\n" in text
     assert "status: resolved\n" in text
-    assert "    status: resolved\n    message: Resolved. Latency was normal for an hour.\ntimeline:\n" in text
+    assert "    status: resolved\n    message: Resolved. Latency was normal for an hour.\ndecisions:\n" in text
     assert errors_in(portal, OPEN_PATH, POSTMORTEM_PATH) == []
 
 
