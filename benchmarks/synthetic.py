@@ -129,6 +129,18 @@ links:
     url: https://chat.example.com/inc-{started:%Y%m%d}-synthetic-{index}
   - kind: bridge
     url: https://meet.example.com/inc-{index}
+decisions:
+  - at: {stamp(ack + timedelta(minutes=10))}
+    by: {people[0]}
+    decision: Roll back the latest deploy of {COMPONENTS[index % 7]}.
+    why: The errors began after it and its impact cannot be determined yet.
+    mitigation: rollback
+    outcome: worked
+escalations:
+  - at: {stamp(ack + timedelta(minutes=30))}
+    by: {people[1]}
+    to: {people[4]}
+    reason: The rollback is slow to take effect; calling in the owner of the service.
 updates:
 {updates(ack + timedelta(minutes=1), cadence, 3, resolved, severity in ("SEV1", "SEV2"))}
 timeline:

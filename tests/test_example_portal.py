@@ -18,7 +18,7 @@ from generator.validate import validate
 REPO = Path(__file__).resolve().parent.parent
 NOW = parse_now("2026-11-23T18:00:00Z")
 DELIBERATE_WARNINGS = {"I306", "T501", "T502", "P603", "P606", "P614", "P615", "I207", "B703", "I310", "I311", "I312", "I313",
-                       "I215", "I216", "I316", "O406", "C814", "O410", "O411"}
+                       "I215", "I216", "I316", "O406", "C814", "O410", "O411", "I211", "I212", "I213"}
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +104,13 @@ def test_example_has_a_staging_incident_the_status_page_does_not_show(corpus) ->
     staging = [i for i in corpus.incidents if i.environment == "staging"]
     assert [i.public for i in staging] == [True]
     assert not shows_environment(corpus.site, "staging") and shows_environment(corpus.site, "production")
+
+
+def test_example_logs_the_decisions_of_every_major_incident_and_escalates(corpus) -> None:
+    """Every SEV1 and SEV2 has a decision log naming its mitigation; some escalate, and one rollback failed."""
+    major = [i for i in corpus.incidents if corpus.site.is_major(i.severity)]
+    assert major and all(any(d.mitigation for d in i.decisions) for i in major)
+    assert all(i.mitigation_kind for i in major if i.mitigated)
+    assert sum(len(i.escalations) for i in corpus.incidents) >= 3
+    assert corpus.site.escalation_contact == "ivan"
+    assert any(d.mitigation == "rollback" and d.failed for i in major for d in i.decisions)

@@ -90,7 +90,8 @@ def resolution_consistency(incident: Incident, ctx: CheckContext) -> Iterator[Pr
 
 @RULES.incident_rule("I205", "mitigation-recorded", Level.ERROR, kinds=("incident",))
 def mitigation_recorded(incident: Incident, ctx: CheckContext) -> Iterator[Problem]:
-    """An incident with a `mitigated` time must say how impact was stopped in `mitigation`: rollback, fix_forward, failover, feature_flag or other. Rollback is the default choice; recording the decision shows when it was not taken."""
-    if incident.mitigated is not None and incident.mitigation is None:
-        message = f"'mitigated' is set but 'mitigation' is missing; expected one of: {', '.join(MITIGATIONS)}"
+    """An incident with a `mitigated` time must say how impact was stopped: in `mitigation` (rollback, fix_forward, failover, feature_flag or other), or by a decision in `decisions` with a `mitigation` kind that did not fail. Rollback is the default choice; recording the decision shows when it was not taken."""
+    if incident.mitigated is not None and incident.mitigation_kind is None:
+        message = (f"'mitigated' is set but 'mitigation' is missing and no decision names a mitigation that did not fail; "
+                   f"expected one of: {', '.join(MITIGATIONS)}")
         yield Problem(incident.path, message, ("mitigated",))

@@ -34,6 +34,11 @@ def incident_people(incident: Incident) -> Iterator[PersonRef]:
         yield incident.path, ("keeps", index, "by"), keep.by
     for index, entry in enumerate(incident.timeline):
         yield incident.path, ("timeline", index, "by"), entry.by
+    for index, decision in enumerate(incident.decisions):
+        yield incident.path, ("decisions", index, "by"), decision.by
+    for index, escalation in enumerate(incident.escalations):
+        yield incident.path, ("escalations", index, "by"), escalation.by
+        yield incident.path, ("escalations", index, "to"), escalation.to
 
 
 def postmortem_people(postmortem: Postmortem) -> Iterator[PersonRef]:
@@ -57,6 +62,7 @@ def rotation_people(rotation: Rotation) -> Iterator[PersonRef]:
 
 def person_references(corpus: Corpus) -> Iterator[PersonRef]:
     """Yield every person reference in every record."""
+    yield corpus.config_path, ("escalation_contact",), corpus.site.escalation_contact
     for incident in corpus.incidents:
         yield from incident_people(incident)
     for postmortem in corpus.postmortems:
@@ -67,7 +73,7 @@ def person_references(corpus: Corpus) -> Iterator[PersonRef]:
 
 @RULES.rule("R201", "unknown-person", Level.ERROR)
 def unknown_person(ctx: CheckContext) -> Iterator[Problem]:
-    """Every person named in a record (commander, roles, who the severity was checked with, handoffs, keeps, pause covers, update and timeline authors, postmortem authors, action item owners and who accepted their exceptions, rotation shifts and overrides) must be listed by id in `people.yml`, so that people can be reached and renamed in one place. Fix the id or add the person."""
+    """Every person named in a record (commander, roles, who the severity was checked with, handoffs, keeps, pause covers, update and timeline authors, decisions, escalations, postmortem authors, action item owners and who accepted their exceptions, rotation shifts and overrides) must be listed by id in `people.yml`, so that people can be reached and renamed in one place. Fix the id or add the person."""
     corpus = ctx.corpus
     if not corpus.people_loaded:
         return

@@ -14,6 +14,7 @@ from generator.cli.options import (
     workspace,
 )
 from generator.model.incident import ENVIRONMENTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, MITIGATIONS
+from generator.model.decisions import OUTCOMES
 from generator.model.links import LINK_KINDS
 
 
@@ -320,14 +321,15 @@ def incident_impact(incident_id, root, now, as_person, components) -> None:
 @now_option
 @as_option
 @click.option("--mitigation", "how", type=click.Choice(MITIGATIONS),
-              help="How impact was stopped; required unless the record already names its mitigation.")
+              help="How impact was stopped; required unless the record names its mitigation or a mitigation decision is pending.")
 @click.option("--at", "at", metavar="10m|TIMESTAMP", help="When, if before now: a timestamp or a duration before --now. Default: --now.")
 @click.option("--message", help="Internal note on what was done, added to the timeline entry.")
 def incident_mitigate(incident_id, root, now, as_person, how, at, message) -> None:
     """Record that the impact of incident ID was stopped or reduced: mitigated and mitigation.
 
     Writes the milestone once (a second run is refused) and an internal
-    timeline entry. It does not change the status: post 'incident update
+    timeline entry, and marks the pending mitigation decision of that kind
+    (see 'incident decide') as worked. It does not change the status: post 'incident update
     --status monitoring' when readers should hear it.
 
     \b
@@ -410,6 +412,62 @@ def incident_business_impact(incident_id, users, revenue, data_loss, root, now, 
 
     given = {"users": users, "revenue": revenue, "data_loss": data_loss}
     run_responder(lambda: set_business_impact(workspace(root, now, as_person), incident_id, given), edits=root)
+@incident.command("decide")
+@incident_id_argument
+@root_option
+@now_option
+@as_option
+@click.option("--decision", metavar="TEXT", help="What was decided, such as 'Roll back api-2026.11.23-1'.")
+@click.option("--why", metavar="TEXT", help="Why; required with --decision. A fix forward says it is minor, understood and faster than a rollback.")
+@click.option("--mitigation", type=click.Choice(MITIGATIONS), help="Mark it as the mitigation decision of this kind.")
+@click.option("--outcome", type=click.Choice(OUTCOMES),
+              help="How it went. Without --decision: sets the outcome of the last decision that has none.")
+@click.option("--at", "at", metavar="10m|TIMESTAMP", help="When it was decided, if before now: a timestamp or a duration before --now.")
+def incident_decide(incident_id, root, now, as_person, decision, why, mitigation, outcome, at) -> None:
+    """Log a decision of incident ID (by you), or say how the last one turned out.
+
+    Rollback is the default decision when the impact of a change cannot be
+    determined. A fix forward of a SEV1 or SEV2 says why it beats a rollback
+    (rule I212); a failed rollback is escalated to the escalation_contact of
+    statusbook.yml (rule I213). 'incident mitigate' marks the pending decision
+    of its kind as worked. The internal portal lists the decision log.
+
+    \b
+    Examples:
+      statusbook incident decide 2026-11-23-checkout-errors --mitigation rollback \\
+        --decision "Roll back checkout-2026.11.23-2" --why "Errors began with this release; impact unclear"
+      statusbook incident decide 2026-11-23-checkout-errors --outcome failed
+    """
+    from generator.responder import decisions
+
+    run_responder(lambda: decisions.decide(workspace(root, now, as_person), incident_id, decision, why, mitigation, outcome, at),
+                  edits=root)
+
+
+@incident.command("escalate")
+@incident_id_argument
+@root_option
+@now_option
+@as_option
+@click.option("--to", "to_person", required=True, metavar="PERSON", help="Who it is escalated to, a person id from people.yml.")
+@click.option("--reason", required=True, metavar="TEXT", help="Why, such as no progress for 30 minutes or a failed rollback.")
+@click.option("--at", "at", metavar="10m|TIMESTAMP", help="When, if before now: a timestamp or a duration before --now. Default: --now.")
+def incident_escalate(incident_id, root, now, as_person, to_person, reason, at) -> None:
+    """Record that you escalated incident ID to PERSON, and why.
+
+    A SEV1 or SEV2 investigating for 30 minutes without a status change or a
+    decision is escalated (rule I211), and so is a failed rollback, to the
+    escalation_contact of statusbook.yml (rule I213). The internal portal lists
+    escalations; the public site never shows them.
+
+    \b
+    Example:
+      statusbook incident escalate 2026-11-23-checkout-errors --to gustav \\
+        --reason "No progress for 30 minutes; the rollback did not bring errors down"
+    """
+    from generator.responder import decisions
+
+    run_responder(lambda: decisions.escalate(workspace(root, now, as_person), incident_id, to_person, reason, at), edits=root)
 
 
 def register(group: click.Group) -> None:

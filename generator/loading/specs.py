@@ -27,6 +27,7 @@ from generator.loading.channels import ChannelRecord, HttpUrl
 from generator.loading.levels import RuleLevels
 from generator.loading.links import WebLink
 from generator.loading.people import Hours
+from generator.model import decisions as dec
 from generator.model import incident as inc
 from generator.model import links
 from generator.model import notify
@@ -156,6 +157,32 @@ LINK = Record(
     links.Link,
 )
 
+DECISION = Record(
+    "decision",
+    "One entry of the decision log, such as the mitigation decision; listed on the internal portal, never on the public site.",
+    (
+        Field("at", WHEN, "When it was decided.", required=True),
+        Field("by", PERSON, "Person id of who decided it.", required=True),
+        Field("decision", TEXT, "What was decided, such as 'Roll back api-2026.06.09-2'.", required=True),
+        Field("why", TEXT, "Why; a fix forward on a SEV1 or SEV2 says it is minor, understood and faster than a rollback (I212)."),
+        Field("mitigation", Choice(inc.MITIGATIONS), "Set when this is a mitigation decision: rollback, fix_forward, failover, feature_flag or other."),
+        Field("outcome", Choice(dec.OUTCOMES), "How it turned out, once known: worked or failed (a failed rollback is escalated, I213)."),
+    ),
+    dec.Decision,
+)
+
+ESCALATION = Record(
+    "escalation",
+    "Someone called in with more authority or expertise; listed on the internal portal, never on the public site.",
+    (
+        Field("at", WHEN, "When the incident was escalated.", required=True),
+        Field("by", PERSON, "Person id of who escalated it.", required=True),
+        Field("to", PERSON, "Person id of who it was escalated to.", required=True),
+        Field("reason", TEXT, "Why, such as no progress for 30 minutes or a failed rollback.", required=True),
+    ),
+    dec.Escalation,
+)
+
 _MILESTONE_DOCS = {
     "started": "When impact began.",
     "detected": "When the problem was detected (alert or report).",
@@ -188,7 +215,10 @@ INCIDENT = Record(
         Field("handoffs", ListOf(HANDOFF), "Ownership handoffs, oldest first."),
         Field("pauses", ListOf(PAUSE), "Pauses the Incident Commander announced, oldest first (internal portal only)."),
         Field("keeps", ListOf(KEEP), "At a rota handover, the outgoing incident manager's word that they keep it, oldest first."),
-        Field("mitigation", Choice(inc.MITIGATIONS), "The mitigation decision; rollback unless there is a reason not to."),
+        Field("mitigation", Choice(inc.MITIGATIONS), "How impact was stopped, in one word; rollback unless there is a reason not to. "
+              "Left out, the last mitigation decision in decisions that did not fail says it."),
+        Field("decisions", ListOf(DECISION), "The decision log, oldest first (internal only)."),
+        Field("escalations", ListOf(ESCALATION), "Escalations, oldest first (internal only)."),
         Field("updates", ListOf(UPDATE), "Public status updates, oldest first.", required=True),
         Field("timeline", ListOf(TIMELINE_ENTRY), "Internal timeline, oldest first."),
         Field("reopened", ListOf(WHEN), "When a resolved incident was reopened, oldest first; each starts an investigating update."),
@@ -410,6 +440,8 @@ SITE = Record(
         Field("public_environments", ListOf(Choice(inc.ENVIRONMENTS)), "Environments whose public incidents the status "
               "page shows; incidents of the others stay on the internal portal.",
               default=f"[{', '.join(site.PUBLIC_ENVIRONMENTS)}]", example="[production, staging]"),
+        Field("escalation_contact", PERSON, "Person id of the head of engineering, to whom a failed rollback is escalated "
+              "(rule I213); it must be listed in people.yml.", example="gustav"),
     ),
 )
 

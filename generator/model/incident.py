@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from generator.model import compact_pickling
+from generator.model.decisions import Decision, Escalation
 from generator.model.links import Link
 
 INCIDENT_STATUSES = ("investigating", "identified", "monitoring", "resolved")
@@ -153,6 +154,8 @@ class Incident:
     environment: str = DEFAULT_ENVIRONMENT
     severity_checked_with: tuple[str, ...] = ()
     business_impact: BusinessImpact | None = None
+    decisions: tuple[Decision, ...] = ()
+    escalations: tuple[Escalation, ...] = ()
     body: str = ""
     body_line: int = 0
 
@@ -170,6 +173,14 @@ class Incident:
     def is_imported(self) -> bool:
         """Whether the record was imported from another system, whose history lacks our process fields."""
         return self.imported is not None
+
+    @property
+    def mitigation_kind(self) -> str | None:
+        """How impact was stopped: the record's `mitigation`, else the last mitigation decision that did not fail."""
+        if self.mitigation is not None:
+            return self.mitigation
+        tried = [d.mitigation for d in self.decisions if d.mitigation is not None and not d.failed]
+        return tried[-1] if tried else None
 
     def milestone(self, name: str) -> datetime | None:
         """Return the time of milestone ``name``, if recorded."""

@@ -105,6 +105,7 @@ class Site:
     vague_words: tuple[str, ...] = VAGUE_WORDS
     public_environments: tuple[str, ...] = PUBLIC_ENVIRONMENTS
     commander_rotation: str = COMMANDER_ROTATION
+    escalation_contact: str | None = None
     _components: dict[str, Component] = field(init=False, repr=False, compare=False)
     _severities: dict[str, Severity] = field(init=False, repr=False, compare=False)
 

@@ -489,15 +489,35 @@ def mitigate(ws: Workspace, incident_id: str, how: str | None, at: str | None, m
         raise UsageProblem(f"{path} is {data.get('type')}; only incidents record mitigated")
     if data.get("mitigated") is not None:
         raise UsageProblem(f"{path} was already mitigated at {data.get('mitigated')}")
-    how = how or data.get("mitigation")
+    how = how or data.get("mitigation") or decided_mitigation(data)
     if how not in MITIGATIONS:
         raise UsageProblem(f"say how impact was stopped with --mitigation: one of {', '.join(MITIGATIONS)}")
     when = parse_earlier(at, ws.now, "--at") if at else ws.now
     yamlrt.insert_after(data, "mitigated", stamp(when), MILESTONE_KEYS[:3])
     if data.get("mitigation") is None:
         yamlrt.insert_after(data, "mitigation", how, ("handoffs", "roles", "commander"))
+    mark_worked(data, how)
     log(ws, data, f"Mitigated at {stamp(when)} by {words(how)}." + (f" {message}" if message else ""))
     return save(ws, path, document, f"mitigated at {clock(when, ws.now)} by {words(how)}")
+
+
+def pending_decisions(data: Any, how: str | None = None) -> list[Any]:
+    """Return the mitigation decisions (of kind ``how``, if given) whose outcome is not yet known."""
+    return [d for d in data.get("decisions") or [] if d.get("mitigation") and d.get("outcome") is None
+            and (how is None or d.get("mitigation") == how)]
+
+
+def decided_mitigation(data: Any) -> str | None:
+    """Return the kind of the last mitigation decision whose outcome is not yet known."""
+    pending = pending_decisions(data)
+    return str(pending[-1].get("mitigation")) if pending else None
+
+
+def mark_worked(data: Any, how: str) -> None:
+    """Record that the last pending mitigation decision of kind ``how`` worked, now that impact has stopped."""
+    pending = pending_decisions(data, how)
+    if pending:
+        yamlrt.insert_after(pending[-1], "outcome", "worked", ("at", "by", "decision", "why", "mitigation"))
 
 
 def reopen(ws: Workspace, incident_id: str, message: str, next_update: str | None) -> list[str]:

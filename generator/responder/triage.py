@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from generator.model.decisions import DEFAULT_DECISION
 from generator.model.site import Severity, Site
 from generator.model.timing import format_duration, format_target
 from generator.responder.errors import UsageProblem
@@ -117,5 +118,6 @@ def describe(verdict: Verdict, severity: Severity) -> list[str]:
         f"  resolve, the MTTR target (detection to resolution): {format_target(severity.resolve)}",
         f"  status updates: at least every {format_duration(severity.update_every)}",
         f"  postmortem: {'required' if severity.postmortem else 'not required'}",
+        f"Mitigation: {DEFAULT_DECISION} Log it: statusbook incident decide ID --mitigation rollback --decision ... --why ...",
         f"Declare it: statusbook incident new --severity {severity.id} --title ... --component ID=IMPACT",
     ]

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from generator.model.audiences import AUDIENCE_LABELS, offered_templates
 from generator.model.corpus import Corpus
+from generator.model.decisions import DEFAULT_DECISION, Decision, Escalation
 from generator.model.incident import MILESTONES, Handoff, Incident, Keep, TimelineEntry
 from generator.model.ownership import owner_at, owner_of
 from generator.model.site import Severity, shows_environment
@@ -55,6 +56,7 @@ ENVIRONMENT_LABELS = {
     "pre_production": "Pre-production",
     "development_infrastructure": "Development infrastructure",
 }
+OUTCOME_LABELS = {"worked": "Worked", "failed": "Failed"}
 LINK_LABELS = {
     "ticket": "Ticket",
     "channel": "Chat channel",
@@ -208,6 +210,28 @@ class CommsView:
 
 
 @dataclass(frozen=True, slots=True)
+class DecisionView:
+    """One entry of the decision log as the portal lists it: when, who, what, why, which mitigation, and how it went."""
+
+    at: datetime
+    by: str
+    decision: str
+    why: str | None
+    mitigation: str | None
+    outcome: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EscalationView:
+    """One escalation as the portal lists it: when, who called in whom, and why."""
+
+    at: datetime
+    by: str
+    to: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class RecordView:
     """What the internal page shows of one record beyond its public ``IncidentView``."""
 
@@ -226,6 +250,9 @@ class RecordView:
     wrap_up: WrapUpView | None
     business_impact: tuple[tuple[str, str], ...]
     comms: CommsView | None
+    decisions: tuple[DecisionView, ...]
+    escalations: tuple[EscalationView, ...]
+    default_decision: str | None
     timeline: tuple[TimelineItem, ...]
     phases: tuple[Phase, ...]
     measures: tuple[MeasureView, ...]
@@ -313,8 +340,8 @@ def recorded_milestones(incident: Incident) -> list[tuple[str, datetime]]:
 def milestone_items(incident: Incident) -> list[TimelineItem]:
     """Turn each recorded milestone into a timeline item, in lifecycle order; mitigation names its decision."""
     labels = dict(milestone_labels(incident))
-    if incident.mitigation:
-        labels["mitigated"] = f"Mitigated ({MITIGATION_LABELS.get(incident.mitigation, incident.mitigation)})"
+    if incident.mitigation_kind:
+        labels["mitigated"] = f"Mitigated ({mitigation_label(incident.mitigation_kind)})"
     return [TimelineItem("milestone", at, labels[name]) for name, at in recorded_milestones(incident)]
 
 
@@ -423,6 +450,8 @@ def wrap_up_view(incident: Incident) -> WrapUpView | None:
     if last is None or last.status != "resolved" or (last.postmortem_due is None and last.prevention is None):
         return None
     return WrapUpView(last.postmortem_due, last.prevention)
+
+
 BUSINESS_IMPACT_LABELS = (("users", "Users affected"), ("revenue", "Revenue"), ("data_loss", "Data loss"))
 
 
@@ -441,6 +470,23 @@ def comms_view(corpus: Corpus, incident: Incident) -> CommsView | None:
     severity = corpus.site.severity(incident.severity)
     audiences = tuple(AUDIENCE_LABELS[a] for a in severity.audiences) if severity else ()
     return CommsView(audiences, offered_templates(severity))
+
+
+def mitigation_label(kind: str | None) -> str | None:
+    """Name a mitigation kind in words: fix_forward is fix forward."""
+    return MITIGATION_LABELS.get(kind, kind) if kind else None
+
+
+def decision_view(corpus: Corpus, decision: Decision) -> DecisionView:
+    """Show one decision with the name of who took it, its mitigation and its outcome in words."""
+    outcome = OUTCOME_LABELS.get(decision.outcome, decision.outcome) if decision.outcome else None
+    return DecisionView(decision.at, name_of(corpus, decision.by), decision.decision, decision.why,
+                        mitigation_label(decision.mitigation), outcome)
+
+
+def escalation_view(corpus: Corpus, escalation: Escalation) -> EscalationView:
+    """Show one escalation with the names of who escalated and to whom."""
+    return EscalationView(escalation.at, name_of(corpus, escalation.by), name_of(corpus, escalation.to), escalation.reason)
 
 
 def record_view(corpus: Corpus, incident: Incident, now: datetime, public: IncidentView | None = None) -> RecordView:
@@ -470,10 +516,13 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime, public: Incid
         wrap_up=wrap_up_view(incident),
         business_impact=business_impact(incident),
         comms=comms_view(corpus, incident),
+        decisions=tuple(decision_view(corpus, d) for d in incident.decisions),
+        escalations=tuple(escalation_view(corpus, e) for e in incident.escalations),
+        default_decision=None if incident.is_maintenance else DEFAULT_DECISION,
         timeline=timeline,
         phases=phases(incident, now),
         measures=measure_views(incident, corpus, now),
-        mitigation=MITIGATION_LABELS.get(incident.mitigation, incident.mitigation) if incident.mitigation else None,
+        mitigation=mitigation_label(incident.mitigation_kind),
         notes=incident.body,
         missed_commitments=missed_commitments(incident, now),
         next_update=next_update_due(incident),

@@ -11,6 +11,7 @@ import pytest
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
 from generator.build import render_site
+from generator.model.decisions import DEFAULT_DECISION, Decision, Escalation
 from generator.model.incident import BusinessImpact, Handoff, Roles, TimelineEntry, Update
 from generator.model.links import Link
 from generator.model.site import Component, Person
@@ -237,6 +238,8 @@ def test_environment_consult_and_wrap_up_are_in_the_record_facts():
     bare = page_of(render(corpus(incidents=[handled_incident()]), at("2026-06-01T12:00Z")), "2026-06-01-api-errors")
     assert "<dt>Severity checked with</dt><dd>nobody recorded</dd>" in bare and "<dt>Wrap-up</dt>" not in bare
     assert "<dt>Environment</dt><dd>Production</dd>" in bare and "Public: on the status page" in bare
+
+
 CHECKOUT = "2026-09-16-checkout-payments-failing"
 
 
@@ -259,3 +262,19 @@ def test_business_impact_renders_inert_and_never_on_the_public_site(example):
     public = render_site(site_view(example, Audience.PUBLIC, NOW)).files
     words = [b"41,000 card payment attempts", b"Roughly 21,000 users in Europe", b"business impact", b"Business impact"]
     assert not [(path, w) for path, content in public.items() for w in words if w in content]
+
+
+def test_decisions_and_escalations_are_listed_with_the_default_decision():
+    """The portal states the rollback default, lists each decision with its why and outcome, and each escalation; hostile text is escaped."""
+    decisions = (Decision(at("2026-06-01T10:20Z"), "alice", "Roll back.", HOSTILE, "rollback", "failed"),
+                 Decision(at("2026-06-01T10:30Z"), "alice", "Fail over.", mitigation="failover"))
+    escalations = (Escalation(at("2026-06-01T10:25Z"), "alice", "bob", "The rollback failed."),)
+    files = render(corpus(incidents=[handled_incident(decisions=decisions, escalations=escalations)]), at("2026-06-01T12:00Z"))
+    page = page_of(files, "2026-06-01-api-errors")
+    assert f'<p class="sb-default-decision">{DEFAULT_DECISION}</p>' in page
+    assert '<li class="sb-decision sb-decision--failed">' in page and "<strong>Roll back.</strong>" in page
+    assert '<span class="sb-label">Mitigation</span> rollback' in page and '<span class="sb-label">Outcome</span> Failed' in page
+    assert "<p>No reason recorded.</p>" in page and "<script>" not in page and "&lt;script&gt;" in page
+    assert "<strong>To Bob Jones</strong>" in page and "<p>The rollback failed.</p>" in page
+    bare = page_of(render(corpus(incidents=[handled_incident()]), at("2026-06-01T12:00Z")), "2026-06-01-api-errors")
+    assert 'id="decisions"' in bare and "<p>No decisions recorded.</p>" in bare and 'id="escalations"' not in bare

@@ -22,7 +22,7 @@ def test_resolve_closes_the_record_and_drafts_the_postmortem(portal: Path) -> No
     assert "mitigated: 2026-11-23T16:40:00Z\nresolved: 2026-11-23T18:00:00Z\nmitigation: failover\n" in text
     assert "status: resolved\n" in text
     assert ("    status: resolved\n    message: |\n      Resolved. Latency was normal for an hour.\n\n"
-            "      The postmortem is due by 2026-11-25 18:00 UTC.\n    postmortem_due: 2026-11-25T18:00:00Z\ntimeline:\n") in text
+            "      The postmortem is due by 2026-11-25 18:00 UTC.\n    postmortem_due: 2026-11-25T18:00:00Z\ndecisions:\n") in text
     assert errors_in(portal, OPEN_PATH, POSTMORTEM_PATH) == []
 
 

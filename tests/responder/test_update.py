@@ -24,7 +24,7 @@ def test_update_appends_a_public_update_with_the_cadence(portal: Path) -> None:
     text = (portal / OPEN_PATH).read_text()
     assert "status: identified\npublic: true\n" in text
     expected = ("  - at: 2026-11-23T18:00:00Z\n    by: alice\n    status: identified\n    message: 'Zone 1b: packet loss.'\n"
-                "    next_update: 2026-11-23T19:00:00Z\ntimeline:\n")
+                "    next_update: 2026-11-23T19:00:00Z\ndecisions:\n")
     assert expected in text
     assert "commander: julia  # on duty\n" + COMMENTED in text
     assert text.split("\n---\n", 1)[1] == body_before

@@ -43,8 +43,9 @@ def edit_front_matter(path: Path, change) -> None:
 
 
 def plant_incident(front, body: str) -> str:
-    """Mark the notes, timeline, handoffs, links, what next after a wait and wrap-up prevention of every incident; the
-    title and updates of internal ones and of those outside production, which the status page does not show."""
+    """Mark the notes, timeline, handoffs, links, what next after a wait, wrap-up prevention, decisions and escalations of
+    every incident; the title and updates of internal ones and of those outside production, which the status page does
+    not show."""
     if front.get("severity") in severity_ids:
         front["severity"] = severity_ids[front["severity"]]
     front["links"] = [*(front.get("links") or []), {"kind": "doc", "url": "https://docs.acme.example/", "title": ""}]
@@ -56,6 +57,11 @@ def plant_incident(front, body: str) -> str:
     for update in front.get("updates") or []:
         if update.get("waiting_on"):
             update["waiting_on"]["what_next"] = marker("waiting-next")
+    for decision in front.get("decisions") or []:
+        decision["decision"] += " " + marker("decision")
+        decision["why"] = (decision.get("why") or "Why.") + " " + marker("decision-why")
+    for escalation in front.get("escalations") or []:
+        escalation["reason"] += " " + marker("escalation-reason")
     for handoff in front.get("handoffs") or []:
         handoff["status"] += " " + marker("handoff-status")
         handoff["next_steps"] += " " + marker("handoff-steps")
@@ -150,7 +156,8 @@ def test_markers_were_planted_in_every_kind_of_internal_field(planted):
     text = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*") if p.is_file())
     kinds = {"timeline", "handoff-status", "handoff-steps", "internal-title", "internal-update", "notes", "ticket",
              "postmortem-body", "component-name", "component-description", "component-group", "severity-description",
-             "severity-name", "severity-id", "link-url", "link-title", "waiting-next", "prevention",
+             "severity-name", "severity-id", "link-url", "link-title", "waiting-next", "prevention", "decision", "decision-why",
+             "escalation-reason",
              "person-name", "contact-email", "rotation-name", "override-reason", "rotation-body", "internal-url"}
     assert {k for k in kinds if f"-{k}" in text} == kinds
 

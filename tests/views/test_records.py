@@ -7,7 +7,8 @@ from datetime import timedelta
 from generator.model.incident import BusinessImpact, Handoff, Keep, Roles, TimelineEntry, Update
 from generator.views.measures import MET, MISSED, NO_TARGET, PENDING
 from generator.model.links import Link
-from generator.views.records import AWAITING, CommsView, LinkView, WrapUpView, records_view
+from generator.model.decisions import DEFAULT_DECISION, Decision, Escalation
+from generator.views.records import AWAITING, CommsView, DecisionView, EscalationView, LinkView, WrapUpView, records_view
 from tests.checks.factories import at, corpus, handled_incident, maintenance, people, postmortem, severity, site
 
 NOW = at("2026-06-01T12:00Z")
@@ -322,6 +323,8 @@ def test_update_notes_follow_the_public_order_and_pauses_name_their_owner_and_co
     assert [item.actor for item in record.updates] == ["Alice Smith", "Carol White"]
     assert [(p.owner, p.cover, p.length) for p in record.pauses] == [
         ("Alice Smith", None, timedelta(minutes=10)), ("Bob Jones", "Carol White", timedelta(minutes=15))]
+
+
 def test_environment_consult_and_wrap_up_are_shown_and_a_staging_record_is_not_on_the_status_page():
     """The environment in words, the consulted people by name, the wrap-up's fields; public staging is not public."""
     wrap = Update(at("2026-06-01T11:00Z"), "resolved", "Fixed.", postmortem_due=at("2026-06-03T11:00Z"), prevention="A canary.")
@@ -332,3 +335,24 @@ def test_environment_consult_and_wrap_up_are_shown_and_a_staging_record_is_not_o
     assert record.wrap_up == WrapUpView(at("2026-06-03T11:00Z"), "A canary.")
     (plain,) = records(handled_incident()).values()
     assert (plain.environment, plain.checked_with, plain.public, plain.wrap_up) == ("Production", (), True, None)
+
+
+def test_decisions_and_escalations_are_listed_with_names_and_words():
+    """Each decision keeps its place with who took it, its mitigation and outcome in words; escalations name both people."""
+    decisions = (Decision(at("2026-06-01T10:20Z"), "alice", "Roll back.", "Unclear impact.", "rollback", "failed"),
+                 Decision(at("2026-06-01T10:30Z"), "bob", "Fail over.", mitigation="fix_forward"))
+    escalations = (Escalation(at("2026-06-01T10:25Z"), "alice", "carol", "The rollback failed."),)
+    (record,) = records(handled_incident(mitigation=None, decisions=decisions, escalations=escalations)).values()
+    assert record.decisions == (
+        DecisionView(at("2026-06-01T10:20Z"), "Alice Smith", "Roll back.", "Unclear impact.", "rollback", "Failed"),
+        DecisionView(at("2026-06-01T10:30Z"), "Bob Jones", "Fail over.", None, "fix forward", None),
+    )
+    assert record.escalations == (EscalationView(at("2026-06-01T10:25Z"), "Alice Smith", "Carol White", "The rollback failed."),)
+    assert record.mitigation == "fix forward" and record.default_decision == DEFAULT_DECISION
+    assert "Mitigated (fix forward)" in [i.text for i in record.timeline if i.kind == "milestone"]
+
+
+def test_maintenance_has_no_default_decision():
+    """The rollback default is for incidents; a maintenance window shows none."""
+    (record,) = records(maintenance()).values()
+    assert record.default_decision is None and record.decisions == () and record.escalations == ()
