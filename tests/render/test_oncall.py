@@ -98,8 +98,8 @@ def utc_span(event) -> tuple[datetime, datetime]:
 def test_files_at_the_contract_paths(example, files) -> None:
     """The overview, a page and a feed per rotation, and a feed per person who holds a duty."""
     expected = {urls.ONCALL}
-    expected |= {urls.rotation_page(r) for r in ("incident-managers", "platform-oncall")}
-    expected |= {urls.rotation_calendar(r) for r in ("incident-managers", "platform-oncall")}
+    expected |= {urls.rotation_page(r) for r in ("data-platform-oncall", "incident-managers", "platform-oncall")}
+    expected |= {urls.rotation_calendar(r) for r in ("data-platform-oncall", "incident-managers", "platform-oncall")}
     expected |= {urls.person_calendar(p.id) for p in example.people}
     assert set(files) == expected
 
@@ -170,7 +170,7 @@ def test_handover_across_dst_keeps_the_wall_clock_time(files) -> None:
 
 def test_uids_are_stable_and_dtstamp_is_the_build_moment(files) -> None:
     """UIDs name rotation, UTC start and person, are unique, and match between rotation and person feeds."""
-    rotation_feeds = [urls.rotation_calendar(r) for r in ("incident-managers", "platform-oncall")]
+    rotation_feeds = [urls.rotation_calendar(r) for r in ("data-platform-oncall", "incident-managers", "platform-oncall")]
     rotation_uids = [e.uid.value for path in rotation_feeds for e in events(files[path])]
     person_uids = [e.uid.value for path, content in feeds(files).items() if "/people/" in path for e in events(content)]
     assert len(set(rotation_uids)) == len(rotation_uids)
@@ -234,7 +234,8 @@ def test_overview_shows_now_next_decided_and_links(example, files) -> None:
     page = body(files[urls.ONCALL])
     spans = page.xpath(".//*[@data-sb-duties]")
     assert [(s.get("data-sb-pick"), s.text) for s in spans] == [
-        ("now", "Julia Santos"), ("next", "Bruno Lindqvist"), ("now", "Farah Haddad"), ("next", "Hana Sato"),
+        ("now", "Chen Wei"), ("next", "Hana Sato"), ("now", "Julia Santos"), ("next", "Bruno Lindqvist"),
+        ("now", "Farah Haddad"), ("next", "Hana Sato"),
     ]
     expected = oncall_view(example, NOW).rotations[0].browser_duties
     assert json.loads(spans[0].get("data-sb-duties")) == [{"start": d.start, "end": d.end, "person": d.person}

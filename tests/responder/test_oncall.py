@@ -17,6 +17,9 @@ def oncall(root: Path, *args: str) -> list[str]:
 def test_every_rotation_now(portal: Path) -> None:
     """Without a rotation, each rotation is listed with its current and next person."""
     assert oncall(portal) == [
+        "data-platform-oncall (Data platform on-call)",
+        "  on duty: chen, backup hana, until 2026-11-30 10:00 JST",
+        "  next:    hana, from 2026-11-30 10:00 JST",
         "incident-managers (Incident managers)",
         "  on duty: julia, backup bruno, until 2026-11-30 10:00 CET",
         "  next:    bruno, from 2026-11-30 10:00 CET",
@@ -45,4 +48,4 @@ def test_unknown_rotation_is_a_usage_error(portal: Path) -> None:
     """A rotation id that is not in rotations/ exits 2 and lists the known ones."""
     result = run(portal, "oncall", "nope", person=None)
     assert result.exit_code == 2
-    assert "unknown rotation 'nope'; rotations/ holds: incident-managers, platform-oncall" in result.output
+    assert "unknown rotation 'nope'; rotations/ holds: data-platform-oncall, incident-managers, platform-oncall" in result.output

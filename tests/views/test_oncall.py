@@ -159,13 +159,14 @@ def test_people_with_duties_across_rotations() -> None:
 
 
 def test_example_portal() -> None:
-    """On 23 November 2026 Julia and Farah are on duty, Bruno and Hana are next, and December is decided."""
+    """On 23 November 2026 Chen, Julia and Farah are on duty, Hana, Bruno and Hana are next, and December is decided."""
     view = oncall_view(load_root(ROOT).corpus, parse_now("2026-11-23T18:00:00Z"))
     assert [(r.id, r.now.person, r.next.person, r.next_month.label) for r in view.rotations] == [
+        ("data-platform-oncall", "Chen Wei", "Hana Sato", "Decided"),
         ("incident-managers", "Julia Santos", "Bruno Lindqvist", "Decided"),
         ("platform-oncall", "Farah Haddad", "Hana Sato", "Decided"),
     ]
-    thanksgiving = next(w for w in view.rotations[1].weeks if w.local_start.date() == date(2026, 11, 25))
+    thanksgiving = next(w for w in view.rotations[2].weeks if w.local_start.date() == date(2026, 11, 25))
     assert [(d.person, d.is_override) for d in thanksgiving.duties] == [
         ("Hana Sato", False), ("Chen Wei", True), ("Hana Sato", False),
     ]
