@@ -6,13 +6,13 @@ from typing import Iterator
 
 from generator.checks.rules import CheckContext, RuleList
 from generator.model.incident import Incident
+from generator.model.ownership import first_owner
 from generator.model.rota import (
     HANDOVER_WINDOW,
     Handover,
     RotaIndex,
     commander_on_rota,
     commander_rotation,
-    first_commander,
     taken_moments,
     unanswered_handovers,
 )
@@ -58,7 +58,7 @@ def off_rota(rota: RotaIndex, incident: Incident) -> Problem:
     """Report a major incident whose first commander was off the rota, naming who was on duty when it began (or was first covered)."""
     moment = next(m for m in sorted(taken_moments(incident)) if rota.duty_people(m))
     on_duty = rota.duty_people(moment)
-    message = (f"first commander {first_commander(incident)} was not on duty in {rota.rotation.id} when the incident began "
+    message = (f"first commander {first_owner(incident)} was not on duty in {rota.rotation.id} when the incident began "
                f"({format_time(moment)}: {who(on_duty)}) nor when it was taken; the incident manager on duty commands "
                f"a {incident.severity}" + ("; page them next time" if incident.is_closed else
                                            f": hand it over (statusbook incident handoff {incident.id} --to {on_duty[0]})"))

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from generator.model.corpus import Corpus
 from generator.model.incident import Incident
+from generator.model.ownership import first_owner
 from generator.model.rotation import WEEKDAYS, Rotation
 from generator.model.site import Site
 
@@ -76,7 +77,7 @@ def person_hours(corpus: Corpus, person_id: str) -> WorkingHours:
 
 def acknowledger(incident: Incident) -> str | None:
     """Return who acknowledged an incident: its first commander, the ``from`` of its first handoff or ``commander``."""
-    return incident.handoffs[0].from_person if incident.handoffs else incident.commander
+    return first_owner(incident)
 
 
 @dataclass(frozen=True, slots=True)

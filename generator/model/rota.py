@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from generator.model.incident import Incident
+from generator.model.ownership import first_owner, owner_at
 from generator.model.rotation import Rotation
 from generator.model.schedule import Duty, ShiftIndex, override_at, shift_duty, utc
 from generator.model.site import Person
@@ -59,11 +60,6 @@ class RotaIndex:
         return self.handovers[bisect_left(self.handover_times, utc(start)):bisect_right(self.handover_times, utc(end))]
 
 
-def first_commander(incident: Incident) -> str | None:
-    """Return who commanded the incident first: the first handoff's giver, else the commander."""
-    return incident.handoffs[0].from_person if incident.handoffs else incident.commander
-
-
 def taken_moments(incident: Incident) -> tuple[datetime, ...]:
     """Return when the first commander may have taken the incident: when it started, was detected or acknowledged."""
     return tuple(m for m in (incident.started, incident.detected, incident.acknowledged) if m is not None)
@@ -83,7 +79,7 @@ def commander_on_rota(rota: RotaIndex, incident: Incident) -> bool | None:
     on_duty_then = [rota.duty_people(moment) for moment in moments]
     if not any(on_duty_then):
         return None
-    return any(first_commander(incident) in people for people in on_duty_then) or handed_to_duty(rota, incident)
+    return any(first_owner(incident) in people for people in on_duty_then) or handed_to_duty(rota, incident)
 
 
 def find_handovers(rota: RotaIndex) -> list[Handover]:
@@ -109,15 +105,6 @@ def open_at(incident: Incident, at: datetime, now: datetime) -> bool:
     if incident.resolved is not None:
         return at < incident.resolved
     return not incident.is_closed and at < now
-
-
-def owner_at(incident: Incident, at: datetime) -> str | None:
-    """Return who owned the incident at ``at``: ownership passes when a handoff is acknowledged."""
-    owner = first_commander(incident)
-    for handoff in incident.handoffs:
-        if handoff.acknowledged_at is not None and handoff.acknowledged_at <= at:
-            owner = handoff.to_person
-    return owner
 
 
 def answers_handover(incident: Incident, handover: Handover, person: str) -> bool:
