@@ -123,8 +123,9 @@ def unanswered_handovers(rota: RotaIndex, incident: Incident, now: datetime) -> 
     begun = opened(incident)
     if begun is None:
         return []
+    ended = min(incident.resolved, now) if incident.resolved is not None else now
     return [
-        handover for handover in rota.handovers_between(begun, now)
+        handover for handover in rota.handovers_between(begun, ended)
         if open_at(incident, handover.at, now)
         and owner_at(incident, handover.at) == handover.outgoing
         and not answers_handover(incident, handover, handover.outgoing)
