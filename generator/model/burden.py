@@ -16,6 +16,8 @@ from generator.model.incident import Incident
 from generator.model.ownership import first_owner
 from generator.model.rotation import WEEKDAYS, Rotation
 from generator.model.site import Site
+from generator.model.workhours import WorkingHours as Workday
+from generator.model.workhours import is_working
 
 # More after-hours incidents than this in one night is a warning (C814).
 NIGHT_LIMIT = 2
@@ -46,14 +48,10 @@ def working_hours(site: Site, zone: ZoneInfo | None = None, hours: WorkingHours 
 def is_after_hours(moment: datetime, hours: WorkingHours) -> bool:
     """Whether ``moment`` falls outside the working hours: before the start, from the end on, or on a day off.
 
-    Hours whose end is at or before their start run past midnight into the next day.
+    Hours whose end is at or before their start run past midnight into the next day, as people.yml reads them.
     """
-    local = moment.astimezone(hours.zone)
-    clock, weekday = local.time(), local.weekday()
-    if hours.end <= hours.start:
-        return not ((clock >= hours.start and weekday in hours.days)
-                    or (clock < hours.end and (weekday - 1) % 7 in hours.days))
-    return weekday not in hours.days or not hours.start <= clock < hours.end
+    days = tuple(WEEKDAYS[day] for day in hours.days)
+    return not is_working(Workday(hours.start, hours.end), hours.zone, days, moment)
 
 
 def night_of(moment: datetime, hours: WorkingHours) -> date:
