@@ -20,7 +20,8 @@ from generator.render.assets import asset_files
 from generator.render.badges import badge_files
 from generator.render.calendars import calendar_files
 from generator.render.feeds import feed_files
-from generator.render.output import Output, OutputFile
+from generator.render.memo import Reuse
+from generator.render.output import KeptFile, Output, OutputFile
 from generator.render.internal import portal_files
 from generator.render.markup import to_html
 from generator.render.pages import PageRenderer, page_files
@@ -56,10 +57,11 @@ class BuildResult:
         return self.rendered > 0
 
 
-def site_files(view: SiteView) -> Iterator[OutputFile]:
-    """Render every file of the site, a renderer at a time, so a build can write them as they come."""
+def site_files(view: SiteView, reuse: Reuse | None = None) -> Iterator[OutputFile | KeptFile]:
+    """Render every file of the site, a renderer at a time, so a build can write them as they come; a keyed file the
+    site already holds from the same inputs (as ``reuse`` says once the first file is asked for) is not rendered again."""
     with collection_paused():
-        pages = PageRenderer(view)
+        pages = PageRenderer(view, reuse)
         yield from page_files(view, pages)
         for renderer in (feed_files, calendar_files, api_files, badge_files):
             yield from renderer(view)
@@ -130,9 +132,10 @@ def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progres
     if view is None:
         return BuildResult(report)
     progress(f"Rendering {len(view.incidents)} {audience.value} records and building with MkDocs")
-    settings, files = settings_for(view, now), site_files(view)
+    reuse = Reuse()
+    settings, files = settings_for(view, now), site_files(view, reuse)
     del view  # the files hold the views while they are rendered, and let them go before MkDocs draws the pages
-    rendered = publish(files, settings, target, progress)
+    rendered = publish(files, settings, target, progress, reuse)
     progress(f"Built the {audience.value} site in {site_dir} from {rendered} rendered files")
     return BuildResult(report, rendered)
 

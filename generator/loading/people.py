@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.loading.schema import INVALID, Context, Kind, describe_value, label
+from generator.loading.schema import Context, Kind, describe_value, label
 from generator.loading.source import Source
 from generator.model.workhours import HOURS_PATTERN, HOURS_RULE, parse_hours
 from generator.problems import FieldPath, Problem, error

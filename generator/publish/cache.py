@@ -2,9 +2,11 @@
 
 A cache file describes one site folder: a key for everything that shapes every page (the generated MkDocs settings,
 the theme overrides, this package's adapter code and the versions of Statusbook, MkDocs and Material), the id of the
-build (also written in the site's marker), the digest of every rendered file, and the size and modification time of
-every file written from them. A later build reuses a file only when the key and build id match and the file in the
-site folder is untouched; anything else means a clean build. The cache is safe to delete: it only makes builds faster.
+build (also written in the site's marker), the digest of every rendered file, the key of every keyed file (what it was
+rendered from, see ``generator.render.memo``), and the size and modification time of every file written from them. A
+later build reuses a file only when the key and build id match and every file in the site folder is untouched; it then
+renders again only the keyed files whose inputs changed. Anything else means a clean build. The cache is safe to
+delete: it only makes builds faster.
 """
 
 from __future__ import annotations
@@ -25,18 +27,19 @@ from generator.render import urls
 
 CACHE_FOLDER = ".statusbook-cache"
 FORMAT = "statusbook-build-cache"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SHAPING_DISTRIBUTIONS = ("mkdocs", "mkdocs-material")
 
 
 @dataclass(frozen=True, slots=True)
 class Manifest:
-    """One build of one site folder: its key and id, each rendered file's digest, and each written file's stamp."""
+    """One build of one site folder: its key and id, each rendered file's digest and key, and each written file's stamp."""
 
     key: str
     build: str
     digests: dict[str, str] = field(default_factory=dict)
     stamps: dict[str, list[int]] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 def default_cache_file(site_dir: Path) -> Path:
@@ -84,33 +87,59 @@ def stamp(path: Path) -> list[int]:
     return [status.st_size, status.st_mtime_ns]
 
 
-def read_manifest(cache_file: Path) -> Manifest | None:
-    """Read a cache file; None when it is missing, unreadable or not a Statusbook build cache."""
+def cache_data(cache_file: Path) -> dict | None:
+    """The contents of a Statusbook build cache of any version; None when the file is missing, unreadable or not one."""
     try:
         data = json.loads(cache_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != FORMAT_VERSION:
+    return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+
+
+def read_manifest(cache_file: Path) -> Manifest | None:
+    """Read a cache file; None when it is missing, unreadable, not a build cache of this version, or its digests are
+    not those of the build it names."""
+    data = cache_data(cache_file)
+    if data is None or data.get("version") != FORMAT_VERSION:
         return None
     try:
-        return Manifest(str(data["key"]), str(data["build"]), dict(data["digests"]), dict(data["stamps"]))
+        manifest = Manifest(str(data["key"]), str(data["build"]), dict(data["digests"]), dict(data["stamps"]), dict(data["keys"]))
     except (KeyError, TypeError, ValueError):
         return None
+    return manifest if build_id(manifest.key, manifest.digests) == manifest.build else None
 
 
 def is_ours(cache_file: Path) -> bool:
-    """Whether the cache file may be written: it does not exist yet, or an earlier build wrote it."""
-    return not os.path.lexists(cache_file) or (cache_file.is_file() and read_manifest(cache_file) is not None)
+    """Whether the cache file may be written: it does not exist yet, or an earlier build (of any version) wrote it."""
+    return not os.path.lexists(cache_file) or (cache_file.is_file() and cache_data(cache_file) is not None)
 
 
 def write_manifest(cache_file: Path, manifest: Manifest) -> None:
     """Write the cache file whole, through a temporary file, so a reader never sees half of it."""
     data = {"format": FORMAT, "version": FORMAT_VERSION, "key": manifest.key, "build": manifest.build,
-            "digests": manifest.digests, "stamps": manifest.stamps}
+            "digests": manifest.digests, "stamps": manifest.stamps, "keys": manifest.keys}
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     temporary = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.tmp")
     temporary.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
     os.replace(temporary, cache_file)
+
+
+def untouched(previous: Manifest, site_dir: Path) -> bool:
+    """Whether every file the previous build wrote is still in the site folder as it was written."""
+    try:
+        return all(stamp(site_dir / target) == written for target, written in previous.stamps.items())
+    except OSError:
+        return False
+
+
+def kept_files(previous: Manifest | None, key: str, build: str | None, site_dir: Path) -> dict[str, tuple[str, str]]:
+    """The keyed files a build need not render again: by key, the path and digest of each, when the site folder holds
+    the previous build untouched and nothing that shapes every page changed; else none."""
+    if previous is None or previous.key != key or build is None or previous.build != build:
+        return {}
+    if not untouched(previous, site_dir):
+        return {}
+    return {file_key: (path, previous.digests[path]) for path, file_key in previous.keys.items() if path in previous.digests}
 
 
 def reusable(previous: Manifest | None, key: str, build: str | None, digests: dict[str, str], site_dir: Path) -> frozenset[str]:
@@ -131,14 +160,14 @@ def reusable(previous: Manifest | None, key: str, build: str | None, digests: di
     return frozenset(same)
 
 
-def manifest_of(key: str, build: str, digests: dict[str, str], built: Path) -> Manifest:
-    """Describe a finished build in the folder ``built``: every rendered file's digest and written file's stamp."""
+def manifest_of(key: str, build: str, digests: dict[str, str], built: Path, keys: dict[str, str]) -> Manifest:
+    """Describe a finished build in the folder ``built``: every rendered file's digest and key, and written file's stamp."""
     stamps = {}
     for path in digests:
         target = written_as(path)
         if (built / target).is_file():
             stamps[target] = stamp(built / target)
-    return Manifest(key, build, digests, stamps)
+    return Manifest(key, build, digests, stamps, keys)
 
 
 def cache_for(target: SiteTarget, site_dir: Path, say: Callable[[str], None]) -> Path | None:
@@ -152,17 +181,16 @@ def cache_for(target: SiteTarget, site_dir: Path, say: Callable[[str], None]) ->
     return cache_file
 
 
-def link_unchanged(unchanged: frozenset[str], site_dir: Path, built: Path) -> frozenset[str]:
-    """Link the previous site's unchanged files into the new build; nothing else is there, so MkDocs writes only new files."""
-    try:
-        for path in unchanged:
-            target = built / written_as(path)
-            target.parent.mkdir(parents=True, exist_ok=True)
+def link_unchanged(unchanged: frozenset[str], site_dir: Path, built: Path) -> None:
+    """Link (or, where links cannot be made, copy) the previous site's unchanged files into the new build; nothing else
+    is there, so MkDocs writes only new files."""
+    for path in unchanged:
+        target = built / written_as(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
             os.link(site_dir / written_as(path), target)
-    except OSError:
-        shutil.rmtree(built, ignore_errors=True)
-        return frozenset()
-    return unchanged
+        except OSError:
+            shutil.copy2(site_dir / written_as(path), target)
 
 
 def save_cache(cache_file: Path, manifest: Manifest, say: Callable[[str], None]) -> None:

@@ -38,6 +38,7 @@ from generator.publish.cache import (
     build_key,
     cache_for,
     digest,
+    kept_files,
     link_unchanged,
     manifest_of,
     read_manifest,
@@ -46,7 +47,8 @@ from generator.publish.cache import (
 )
 from generator.publish.finished import FinishedPages, IncrementalNotice
 from generator.render import urls
-from generator.render.output import Output, OutputError, OutputFile, checked_path
+from generator.render.memo import Reuse
+from generator.render.output import KeptFile, Output, OutputError, OutputFile, checked_path
 
 OVERRIDES = "overrides"
 # The scratch folder's subfolder that receives the rendered files as they come, outside MkDocs' docs folder.
@@ -227,10 +229,15 @@ def stage(settings: SiteSettings, work: Path, docs: dict[str, bytes] | None = No
     return config_file
 
 
-def publish(files: Iterable[OutputFile], settings: SiteSettings, target: SiteTarget, say: Callable[[str], None]) -> int:
+Rendered = Iterable["OutputFile | KeptFile"]
+
+
+def publish(files: Rendered, settings: SiteSettings, target: SiteTarget, say: Callable[[str], None],
+            reuse: Reuse | None = None) -> int:
     """Build the rendered ``files`` into the target's site directory and return how many there were.
 
-    On any failure the existing site is left untouched.
+    ``files`` is rendered as it is read; before the first is read, ``reuse`` learns which files the previous build
+    rendered from the same inputs and the site still holds. On any failure the existing site is left untouched.
     """
     site_dir = target.site_dir.resolve()
     try:
@@ -238,43 +245,64 @@ def publish(files: Iterable[OutputFile], settings: SiteSettings, target: SiteTar
         with site_lock(site_dir, say):
             target.check()
             remove_leftovers(site_dir)
-            return build_and_swap(files, settings, site_dir, target.audience, cache_for(target, site_dir, say), say)
+            cache_file = cache_for(target, site_dir, say)
+            return build_and_swap(files, settings, site_dir, target.audience, cache_file, say, reuse or Reuse())
     except OSError as exc:
         raise PublishError(os_error_message(exc, site_dir)) from None
 
 
-def write_rendered(files: Iterable[OutputFile], folder: Path) -> dict[str, str]:
-    """Write each rendered file into ``folder`` as it comes, so the site is never held in memory; return their digests."""
-    digests: dict[str, str] = {}
+@dataclass(slots=True)
+class Written:
+    """What writing the rendered files gave: every file's digest, each keyed file's key, and the files kept as they are."""
+
+    digests: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+    kept: set[str] = field(default_factory=set)
+
+
+def write_rendered(files: Rendered, folder: Path) -> Written:
+    """Write each rendered file into ``folder`` as it comes, so the site is never held in memory; a kept file is
+    already in the site and is not written."""
+    written = Written()
     for item in files:
         path = checked_path(item.path)
-        if path in digests:
+        if path in written.digests:
             raise OutputError(f"two outputs for one path: {path}")
+        if item.key is not None:
+            written.keys[path] = item.key
+        if isinstance(item, KeptFile):
+            written.digests[path] = item.digest
+            written.kept.add(path)
+            continue
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(item.content)
-        digests[path] = digest(item.content)
-    return digests
+        written.digests[path] = digest(item.content)
+    return written
 
 
-def build_and_swap(files: Iterable[OutputFile], settings: SiteSettings, site_dir: Path, audience: str,
-                   cache_file: Path | None, say: Callable[[str], None]) -> int:
+def build_and_swap(files: Rendered, settings: SiteSettings, site_dir: Path, audience: str, cache_file: Path | None,
+                   say: Callable[[str], None], reuse: Reuse) -> int:
     """Build in a marked scratch folder beside ``site_dir``, reusing unchanged files, mark the result ours, and swap it in."""
     work = make_scratch(site_dir.parent, scratch_prefix(site_dir))
     try:
         config_file = stage(settings, work)
-        digests = write_rendered(files, work / RENDERED)
         key = build_key(mkdocs_config(settings, Path("docs"), Path("site"), Path(OVERRIDES)))
-        previous = read_manifest(cache_file) if cache_file else None
-        unchanged = reusable(previous, key, site_build_id(site_dir, audience), digests, site_dir)
-        unchanged = link_unchanged(unchanged, site_dir, work / "site")
+        previous, built_before = read_manifest(cache_file) if cache_file else None, site_build_id(site_dir, audience)
+        reuse.kept = kept_files(previous, key, built_before, site_dir)
+        written = write_rendered(files, work / RENDERED)
+        digests = written.digests
+        unchanged = reusable(previous, key, built_before, digests, site_dir)
+        if not written.kept <= unchanged:
+            raise PublishError("the site folder changed while it was being built; build again")
+        link_unchanged(unchanged, site_dir, work / "site")
         if unchanged:
             say(f"Reusing {len(unchanged)} unchanged files of the previous build; writing {len(digests) - len(unchanged)}")
         with build_environment(settings.epoch):
             run_mkdocs(config_file, work / RENDERED, list(digests), unchanged)
         build = build_id(key, digests)
         write_site_marker(work / "site", audience, build)
-        manifest = manifest_of(key, build, digests, work / "site")
+        manifest = manifest_of(key, build, digests, work / "site", written.keys)
         replace_site(work / "site", site_dir, work)
     finally:
         remove_scratch(work)

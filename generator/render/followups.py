@@ -6,7 +6,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from generator.render import urls
-from generator.render.output import OutputFile
+from generator.render.output import KeptFile, OutputFile
 from generator.render.pages import PageRenderer
 from generator.views.followups import STATUS_LABELS, ActionRow, Followups, PostmortemRecord
 from generator.views.page import SiteView
@@ -14,7 +14,7 @@ from generator.views.page import SiteView
 WEB_SCHEMES = ("http", "https")
 
 
-def followup_files(view: SiteView, pages: PageRenderer, data: Followups) -> Iterator[OutputFile]:
+def followup_files(view: SiteView, pages: PageRenderer, data: Followups) -> Iterator[OutputFile | KeptFile]:
     """Render the postmortem index, every postmortem's page and the action items board, one at a time."""
     yield pages.page("internal/postmortems.md.j2", urls.POSTMORTEMS, "Postmortems", data=data, labels=STATUS_LABELS)
     for record in data.postmortems:
@@ -23,11 +23,11 @@ def followup_files(view: SiteView, pages: PageRenderer, data: Followups) -> Iter
     yield board_file(pages, data)
 
 
-def postmortem_file(pages: PageRenderer, record: PostmortemRecord) -> OutputFile:
-    """Render one postmortem with its facts, deadlines, action items and body."""
+def postmortem_file(pages: PageRenderer, record: PostmortemRecord) -> OutputFile | KeptFile:
+    """Render one postmortem with its facts, deadlines, action items and body, unless the site holds it already."""
     title = f"Postmortem: {record.incident_title}"
     source = urls.postmortem_page(record.incident_id)
-    return pages.page("internal/postmortem.md.j2", source, title, r=record, web_url=web_url)
+    return pages.record_page("internal/postmortem.md.j2", source, title, r=record, web_url=web_url)
 
 
 def board_file(pages: PageRenderer, data: Followups) -> OutputFile:

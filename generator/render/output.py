@@ -12,10 +12,20 @@ class OutputError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class OutputFile:
-    """One file of the site: its path relative to the docs directory, and its bytes."""
+    """One file of the site: its path relative to the docs directory, its bytes, and its key if it is keyed (see memo)."""
 
     path: str
     content: bytes
+    key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KeptFile:
+    """A keyed file the previous build rendered from the same inputs: the site folder holds it, with this digest."""
+
+    path: str
+    key: str
+    digest: str
 
 
 def checked_path(path: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Iterator
@@ -19,9 +20,11 @@ from markupsafe import Markup, escape
 
 from generator.clock import iso_utc
 from generator.model.timing import format_duration
+from generator.model.site import Site
 from generator.render import urls
 from generator.render.markup import to_html
-from generator.render.output import OutputFile
+from generator.render.memo import Reuse, file_key, keyed, shared_digest
+from generator.render.output import KeptFile, OutputFile
 from generator.render.times import utc_text, zone_text
 from generator.views.audience import Audience
 from generator.views.history import MONTH_NAMES
@@ -126,23 +129,43 @@ def environment(team_zone: ZoneInfo | None = None) -> Environment:
     return env
 
 
-class PageRenderer:
-    """Renders one site's pages, each with links relative to itself."""
+@dataclass(frozen=True, slots=True)
+class RecordScope:
+    """What a record's page may read of its site: the moment, the settings and the audience, never other records."""
 
-    def __init__(self, view: SiteView) -> None:
-        """Prepare templates for ``view``."""
-        self.view = view
+    now: datetime
+    site: Site
+    audience: Audience
+
+
+class PageRenderer:
+    """Renders one site's pages, each with links relative to itself; a record's page only if its inputs changed."""
+
+    def __init__(self, view: SiteView, reuse: Reuse | None = None) -> None:
+        """Prepare templates for ``view``; ``reuse`` lists what the previous build rendered and the site still holds."""
+        self.view, self.reuse = view, reuse or Reuse()
         internal = view.audience is Audience.INTERNAL
         self.env = environment(view.site.timezone if internal else None)
+        self.scope = RecordScope(view.now, view.site, view.audience)
+        self.shared = shared_digest(self.scope)
 
     def page(self, template: str, source: str, title: str, **context) -> OutputFile:
         """Render one page to its Markdown source path."""
+        return OutputFile(source, self.body(self.view, template, source, title, context))
+
+    def record_page(self, template: str, source: str, title: str, **context) -> OutputFile | KeptFile:
+        """Render one record's page from ``context`` and the site's scope alone, unless the site already holds it."""
+        key = file_key(self.shared, source, template, title, context)
+        return keyed(self.reuse, key, source, lambda: self.body(self.scope, template, source, title, context))
+
+    def body(self, view: SiteView | RecordScope, template: str, source: str, title: str, context: dict) -> bytes:
+        """Render a page's front matter and content area."""
         link, toc = partial(urls.relative, source), []
-        body = self.env.get_template(template).render(view=self.view, link=link, heading=partial(heading, toc), **context)
-        return OutputFile(source, (front_matter(title, toc) + "\n" + body).encode("utf-8"))
+        body = self.env.get_template(template).render(view=view, link=link, heading=partial(heading, toc), **context)
+        return (front_matter(title, toc) + "\n" + body).encode("utf-8")
 
 
-def page_files(view: SiteView, pages: PageRenderer) -> Iterator[OutputFile]:
+def page_files(view: SiteView, pages: PageRenderer) -> Iterator[OutputFile | KeptFile]:
     """Render every page of the site with the build's one renderer, one page at a time."""
     yield pages.page("public/home.md.j2", urls.HOME, view.site.name)
     yield pages.page("public/history.md.j2", urls.HISTORY, "Incident history")
@@ -154,10 +177,10 @@ def page_files(view: SiteView, pages: PageRenderer) -> Iterator[OutputFile]:
     if view.portal is not None:
         return  # the portal renders full incident records and every postmortem at the same paths
     for v in view.incidents:
-        yield pages.page("public/incident.md.j2", urls.incident_page(v.id), v.title, incident=v)
+        yield pages.record_page("public/incident.md.j2", urls.incident_page(v.id), v.title, incident=v)
     for v in view.incidents:
         if v.postmortem is not None:
-            yield pages.page("public/postmortem.md.j2", urls.postmortem_page(v.id), f"Postmortem: {v.title}", incident=v)
+            yield pages.record_page("public/postmortem.md.j2", urls.postmortem_page(v.id), f"Postmortem: {v.title}", incident=v)
 
 
 def component_page(pages: PageRenderer, view: SiteView, state) -> OutputFile:

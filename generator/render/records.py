@@ -5,19 +5,21 @@ The page lives at the same path as the public incident page, so on the internal 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Iterator
 
 from generator.render import urls
-from generator.render.output import OutputFile
+from generator.render.memo import file_key, keyed
+from generator.render.output import KeptFile, OutputFile
 from generator.render.pages import PageRenderer
-from generator.render.timelines import summary, timeline_file
+from generator.render.timelines import summary, timeline_picture
 from generator.views.page import SiteView
 from generator.views.records import VERDICT_LABELS, RecordView
 
 
-def record_page(pages: PageRenderer, record: RecordView, said: str) -> OutputFile:
-    """Render one record's internal page; ``said`` summarises its timeline picture."""
-    return pages.page(
+def record_page(pages: PageRenderer, record: RecordView, said: str) -> OutputFile | KeptFile:
+    """Render one record's internal page, unless the site holds it already; ``said`` summarises its timeline picture."""
+    return pages.record_page(
         "internal/incident.md.j2",
         urls.incident_page(record.id),
         record.incident.title,
@@ -28,11 +30,12 @@ def record_page(pages: PageRenderer, record: RecordView, said: str) -> OutputFil
     )
 
 
-def record_files(view: SiteView, pages: PageRenderer, data: dict[str, RecordView]) -> Iterator[OutputFile]:
+def record_files(view: SiteView, pages: PageRenderer, data: dict[str, RecordView]) -> Iterator[OutputFile | KeptFile]:
     """Render every record's internal page and its timeline picture, in record order, one at a time; each picture is
     summarised once, for the page's alternative text and the picture's description."""
     said = {record.id: summary(record) for record in data.values()}
     for record in data.values():
         yield record_page(pages, record, said[record.id])
     for record in data.values():
-        yield timeline_file(record, said[record.id])
+        key = file_key(pages.shared, urls.timeline_picture(record.id), record, said[record.id])
+        yield keyed(pages.reuse, key, urls.timeline_picture(record.id), partial(timeline_picture, record, said[record.id]))

@@ -12,8 +12,6 @@ from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
 from generator.model.timing import format_duration
-from generator.render import urls
-from generator.render.output import OutputFile
 from generator.render.times import utc_text
 from generator.views.records import HandoffView, Phase, RecordView, TimelineItem
 
@@ -327,8 +325,3 @@ def timeline_picture(record: RecordView, said: str | None = None) -> bytes:
     parts.append(legend(bottom + 58, record, now_shown))
     parts.append("</svg>\n")
     return "\n".join(parts).encode("utf-8")
-
-
-def timeline_file(record: RecordView, said: str | None = None) -> OutputFile:
-    """Render one record's picture to its path; ``said`` is its summary, if already written."""
-    return OutputFile(urls.timeline_picture(record.id), timeline_picture(record, said))

@@ -11,13 +11,16 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
+from generator.publish import cache as cache_module
 from generator.publish import mkdocs_site
 from generator.publish.cache import default_cache_file
+from generator.render.pages import PageRenderer
 from tests.hostile.tree import changes, snapshot
 from tests.site.conftest import NOW, copy_portal, site_files
 
 LATER = "2026-11-24T12:00:00Z"
-EDITED = "incidents/2026/2026-06-09-api-elevated-errors.md"
+EDITED_ID = "2026-06-09-api-elevated-errors"
+EDITED = f"incidents/2026/{EDITED_ID}.md"
 REMOVED = "incidents/2026/2026-07-28-search-indexing-delay.md"
 REUSING = re.compile(r"^Reusing (\d+) unchanged files of the previous build; writing (\d+)$", re.MULTILINE)
 
@@ -156,3 +159,43 @@ def test_files_linked_from_the_previous_build_are_never_written_through(portal, 
     for path, content in after.items():
         if path in inodes and os.stat(site_dir / path).st_ino == inodes[path]:
             assert content == contents[path], f"{path} was rewritten in place"
+
+
+@pytest.mark.parametrize("audience", ["public", "internal"])
+def test_records_that_did_not_change_are_not_rendered_again(portal, tmp_path, monkeypatch, audience):
+    site_dir = tmp_path / "site"
+    run_build(portal, site_dir, audience)
+    rendered: list[str] = []
+    body = PageRenderer.body
+    monkeypatch.setattr(PageRenderer, "body", lambda self, view, template, source, *rest: rendered.append(source)
+                        or body(self, view, template, source, *rest))
+    retitle(portal)
+    run_build(portal, site_dir, audience)
+    records = {source for source in rendered if re.match(r"(incidents|postmortems)/\d{4}-", source)}
+    assert records == {f"incidents/{EDITED_ID}.md", f"postmortems/{EDITED_ID}.md"}
+    assert site_files(site_dir) == clean_build(portal, tmp_path / "clean", audience)
+
+
+def test_a_kept_file_the_site_no_longer_holds_fails_the_build_and_keeps_the_site(portal, tmp_path, monkeypatch):
+    site_dir = tmp_path / "site"
+    run_build(portal, site_dir)
+    before = snapshot(tmp_path, skip=(portal,))
+    retitle(portal)
+    monkeypatch.setattr(mkdocs_site, "reusable", lambda *arguments: frozenset())
+    result = CliRunner().invoke(cli, ["build", "--root", str(portal), "--site-dir", str(site_dir), "--now", NOW])
+    assert result.exit_code == 1
+    assert "the site folder changed while it was being built; build again" in result.output
+    assert changes(before, snapshot(tmp_path, skip=(portal,))) == []
+
+
+def test_unchanged_files_are_copied_where_links_cannot_be_made(portal, tmp_path, monkeypatch):
+    site_dir = tmp_path / "site"
+    run_build(portal, site_dir)
+    retitle(portal)
+
+    def refused(source, target):
+        raise OSError(1, os.strerror(1), str(target))
+
+    monkeypatch.setattr(cache_module.os, "link", refused)
+    assert reused(run_build(portal, site_dir).output)[0] > 0
+    assert site_files(site_dir) == clean_build(portal, tmp_path / "clean")

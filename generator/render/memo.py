@@ -1,0 +1,71 @@
+"""Rendered files keyed by everything that shapes them, so a rebuild renders again only what changed.
+
+A keyed file's key digests this package's code and templates, the file's path, what every page of the site shares
+(the moment, the audience, the site's settings) and the view the file is rendered from. When the previous build of
+the same site rendered a file with that key, and the site folder still holds it untouched, the publisher lists the key
+in ``Reuse.kept``; the renderer then yields a ``KeptFile`` instead of rendering the file again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Callable
+
+from generator.render.output import KeptFile, OutputFile
+
+CODE_SUFFIXES = (".py", ".j2", ".css", ".js", ".svg")
+
+
+@dataclass(slots=True)
+class Reuse:
+    """What the previous build of the site rendered and the site folder still holds: each key's path and digest.
+
+    The publisher fills ``kept`` before the first file is rendered; it stays empty for a clean build.
+    """
+
+    kept: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def kept_file(self, key: str, path: str) -> KeptFile | None:
+        """The file the previous build rendered at ``path`` from the same inputs, if the site folder still holds it."""
+        found = self.kept.get(key)
+        return KeptFile(path, key, found[1]) if found is not None and found[0] == path else None
+
+
+def walk(folder: Traversable) -> list[tuple[str, bytes]]:
+    """Every code file under a package folder, with its relative name, sorted by name."""
+    found: list[tuple[str, bytes]] = []
+    for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        if item.is_dir() and item.name != "__pycache__":
+            found.extend((f"{item.name}/{name}", data) for name, data in walk(item))
+        elif item.is_file() and item.name.endswith(CODE_SUFFIXES):
+            found.append((item.name, item.read_bytes()))
+    return found
+
+
+@cache
+def code_digest() -> bytes:
+    """A digest of this package's code, templates and assets: any change to them renders every file again."""
+    whole = hashlib.blake2b(digest_size=16)
+    for name, data in walk(files("generator")):
+        whole.update(f"{name}\0{len(data)}\0".encode() + data)
+    return whole.digest()
+
+
+def shared_digest(*shared: object) -> bytes:
+    """A digest of the code and of what every keyed file of one build shares."""
+    return hashlib.blake2b(code_digest() + pickle.dumps(shared, protocol=5), digest_size=16).digest()
+
+
+def file_key(shared: bytes, path: str, *inputs: object) -> str:
+    """The key of one file: the build's shared digest, its path and the inputs it is rendered from."""
+    return hashlib.blake2b(shared + path.encode() + b"\0" + pickle.dumps(inputs, protocol=5), digest_size=16).hexdigest()
+
+
+def keyed(reuse: Reuse, key: str, path: str, render: Callable[[], bytes]) -> OutputFile | KeptFile:
+    """The kept file at ``path`` if the previous build rendered it from the same inputs, else the file rendered now."""
+    return reuse.kept_file(key, path) or OutputFile(path, render(), key)
