@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from generator.loading.corpus import load_root
+from generator.loading.memo import memo_file_for
 from generator.memory import collection_paused
 from generator.model.site import missing_address
 from generator.publish.sitedir import SiteTarget
@@ -94,12 +95,13 @@ def settings_for(view: SiteView, now: datetime):
     )
 
 
-def checked_view(root: Path, audience: Audience, now: datetime) -> tuple[Report, SiteView | None]:
-    """Load and check the records; when they are valid, compute the site's views.
+def checked_view(root: Path, audience: Audience, now: datetime, memo_file: Path | None = None) -> tuple[Report, SiteView | None]:
+    """Load (through the memo at ``memo_file``, if given) and check the records; when they are valid, compute the
+    site's views.
 
     Raises SiteNotConfigured when the records are valid but statusbook.yml lacks what the site needs.
     """
-    loaded = load_root(root)
+    loaded = load_root(root, memo_file=memo_file)
     report = check_loaded(loaded, now)
     if report.errors or loaded.corpus is None:
         return report, None
@@ -127,7 +129,7 @@ def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progres
 
     target = SiteTarget(site_dir, root, audience.value, force, cache)
     target.check()
-    report, view = checked_view(root, audience, now)
+    report, view = checked_view(root, audience, now, memo_file_for(root) if cache else None)
     progress(f"Checked {report.file_count} files: {report.errors} errors, {report.warnings} warnings")
     if view is None:
         return BuildResult(report)

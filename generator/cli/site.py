@@ -42,8 +42,8 @@ def progress(message: str) -> None:
 @click.option(
     "--no-cache",
     is_flag=True,
-    help="Build every page again without reading or writing the build cache "
-    "(.statusbook-cache/ beside the site directory).",
+    help="Load and build everything again without reading or writing the build cache "
+    "(.statusbook-cache/ beside the site directory) or the record memo (~/.cache/statusbook/records/).",
 )
 @now_option
 def build(root: Path, audience: str, site_dir: Path | None, force: bool, no_cache: bool, now: str | None) -> None:
@@ -63,11 +63,14 @@ def build(root: Path, audience: str, site_dir: Path | None, force: bool, no_cach
     wait for each other.
 
     A build records what it wrote in .statusbook-cache/ beside the site
-    directory. The next build into the same directory writes only the pages
-    and files whose content changed and links the rest from the previous
-    build; the result is byte-identical to a clean build. Changed settings,
-    theme overrides or versions, or any file touched in the site directory,
-    mean a clean build. The cache is safe to delete; --no-cache ignores it.
+    directory, and the records it loaded in a memo signed for your account
+    (~/.cache/statusbook/records/). The next build parses only the record
+    files that changed, renders an incident's pages again only when what
+    they show changed, writes only the pages and files whose content changed
+    and links the rest from the previous build; the result is byte-identical
+    to a clean build. Changed settings, theme overrides or versions, or any
+    file touched in the site directory, mean a clean build. The cache and the
+    memo are safe to delete; --no-cache ignores both.
 
     \b
     Example:

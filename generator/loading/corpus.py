@@ -14,6 +14,7 @@ from generator.loading import records
 from generator.loading.files import find_files, read_file
 from generator.loading.locate import marks_of_source
 from generator.loading.marks import Marks
+from generator.loading.memo import Memo, file_digest, read_memo, shape_of, write_memo
 from generator.loading.theme_files import with_theme_files
 from generator.loading.source import Source, decode, split_front_matter, yaml_source
 from generator.memory import collection_paused
@@ -78,13 +79,15 @@ class Loaded:
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What loading one file gave: its record, its problems and the marks of its parse (its text stays behind)."""
+    """What loading one file gave: its record, its problems and the marks of its parse (its text stays behind), and
+    the digest of its bytes when it was read without a problem."""
 
     path: str
     kind: str
     record: Any
     problems: list[Problem]
     marks: Marks | None = None
+    digest: bytes | None = None
 
 
 def is_record_name(name: str, folder: str) -> bool:
@@ -111,11 +114,21 @@ def read_text(root: Path, path: str) -> tuple[str | None, list[Problem]]:
 def load_file(root: Path, zone: ZoneInfo | None, job: tuple[str, str]) -> FileResult:
     """Load one record file of a given kind."""
     path, kind = job
-    text, problems = read_text(root, path)
-    if text is None:
+    data, problems = read_file(root, path)
+    if data is None:
         return FileResult(path, kind, None, problems)
+    text, decoded = decode(path, data)
+    if text is None:
+        return FileResult(path, kind, None, problems + decoded)
     source, record, found = LOADERS[kind](path, text, zone)
-    return FileResult(path, kind, record, problems + found, None if source is None else source.marks)
+    marks, digest = None if source is None else source.marks, None if problems else file_digest(data)
+    return FileResult(path, kind, record, problems + decoded + found, marks, digest)
+
+
+def recalled(root: Path, job: tuple[str, str], memo: Memo) -> FileResult | None:
+    """What loading a file gave the last build, if the file is read without a problem and its bytes are the same."""
+    data, problems = read_file(root, job[0])
+    return None if data is None or problems else memo.get(*job, file_digest(data))
 
 
 def load_config(root: Path, path: str, loader) -> tuple[Source | None, Any, list[Problem]]:
@@ -141,8 +154,18 @@ def found_records(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
     return jobs, problems + more + find_files(root, TEMPLATES_DIR, is_template_name)[1]
 
 
-def load_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int) -> list[FileResult]:
-    """Load record files, spreading them over worker processes when there are many."""
+def load_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int,
+                 memo: Memo | None = None) -> list[FileResult]:
+    """Load record files, taking what ``memo`` holds for files that did not change, and parsing the rest."""
+    if memo is None:
+        return parse_records(root, zone, jobs, workers)
+    found = [recalled(root, job, memo) for job in jobs]
+    parsed = iter(parse_records(root, zone, [job for job, result in zip(jobs, found) if result is None], workers))
+    return [result or next(parsed) for result in found]
+
+
+def parse_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int) -> list[FileResult]:
+    """Parse record files, spreading them over worker processes when there are many."""
     work = partial(load_file, root, zone)
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
         return [work(job) for job in jobs]
@@ -155,13 +178,28 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def load_root(root: Path, workers: int | None = None) -> Loaded:
-    """Load the configuration, people, incidents, postmortems and rotations under ``root``."""
+def load_root(root: Path, workers: int | None = None, memo_file: Path | None = None) -> Loaded:
+    """Load the configuration, people, incidents, postmortems and rotations under ``root``; with ``memo_file``, parse
+    only the record files that changed since the memo was written, and write it again."""
     with collection_paused():  # collection passes over the growing corpus would cost a fifth of the time
-        return load_everything(root, workers)
+        return load_everything(root, workers, memo_file)
 
 
-def load_everything(root: Path, workers: int | None) -> Loaded:
+def remembered_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int,
+                       memo_file: Path | None) -> list[FileResult]:
+    """Load record files, through the memo at ``memo_file`` if there is one, and write the memo again if it changed."""
+    if memo_file is None:
+        return load_records(root, zone, jobs, workers)
+    shape = shape_of(zone)
+    memo = read_memo(memo_file, shape) or Memo(shape)
+    results = load_records(root, zone, jobs, workers, memo)
+    files = {r.path: (r.kind, r.digest, r) for r in results if r.digest is not None}
+    if files.keys() != memo.files.keys() or any(files[path][2] is not memo.files[path][2] for path in files):
+        write_memo(memo_file, Memo(shape, files))
+    return results
+
+
+def load_everything(root: Path, workers: int | None, memo_file: Path | None = None) -> Loaded:
     """Load every file under ``root``; see load_root."""
     if not has_entry(root / CONFIG_FILE):
         raise RootError(f"{root} has no {CONFIG_FILE}; pass --root with the directory that holds your records")
@@ -173,7 +211,8 @@ def load_everything(root: Path, workers: int | None) -> Loaded:
     people = load_people(root, loaded)
     jobs, found = found_records(root)
     loaded.problems.extend(found)
-    results = load_records(root, site.default_timezone if site else None, jobs, workers or default_workers())
+    zone = site.default_timezone if site else None
+    results = remembered_records(root, zone, jobs, workers or default_workers(), memo_file)
     loaded.file_count += len(results)
     by_kind: dict[str, list] = {"incident": [], "postmortem": [], "rotation": []}
     unloaded: dict[str, set[str]] = {"incident": set(), "postmortem": set(), "rotation": set()}

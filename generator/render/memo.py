@@ -11,14 +11,10 @@ from __future__ import annotations
 import hashlib
 import pickle
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from typing import Callable
 
+from generator.fingerprint import code_digest
 from generator.render.output import KeptFile, OutputFile
-
-CODE_SUFFIXES = (".py", ".j2", ".css", ".js", ".svg")
 
 
 @dataclass(slots=True)
@@ -34,26 +30,6 @@ class Reuse:
         """The file the previous build rendered at ``path`` from the same inputs, if the site folder still holds it."""
         found = self.kept.get(key)
         return KeptFile(path, key, found[1]) if found is not None and found[0] == path else None
-
-
-def walk(folder: Traversable) -> list[tuple[str, bytes]]:
-    """Every code file under a package folder, with its relative name, sorted by name."""
-    found: list[tuple[str, bytes]] = []
-    for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
-        if item.is_dir() and item.name != "__pycache__":
-            found.extend((f"{item.name}/{name}", data) for name, data in walk(item))
-        elif item.is_file() and item.name.endswith(CODE_SUFFIXES):
-            found.append((item.name, item.read_bytes()))
-    return found
-
-
-@cache
-def code_digest() -> bytes:
-    """A digest of this package's code, templates and assets: any change to them renders every file again."""
-    whole = hashlib.blake2b(digest_size=16)
-    for name, data in walk(files("generator")):
-        whole.update(f"{name}\0{len(data)}\0".encode() + data)
-    return whole.digest()
 
 
 def shared_digest(*shared: object) -> bytes:

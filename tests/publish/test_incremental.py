@@ -11,9 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
+from generator.loading.memo import memo_file_for
 from generator.publish import cache as cache_module
 from generator.publish import mkdocs_site
-from generator.publish.cache import default_cache_file
+from generator.publish.cache import CACHE_FOLDER, default_cache_file
 from generator.render.pages import PageRenderer
 from tests.hostile.tree import changes, snapshot
 from tests.site.conftest import NOW, copy_portal, site_files
@@ -199,3 +200,16 @@ def test_unchanged_files_are_copied_where_links_cannot_be_made(portal, tmp_path,
     monkeypatch.setattr(cache_module.os, "link", refused)
     assert reused(run_build(portal, site_dir).output)[0] > 0
     assert site_files(site_dir) == clean_build(portal, tmp_path / "clean")
+
+
+def test_the_record_memo_lives_in_the_accounts_cache_never_beside_the_site(portal, tmp_path):
+    site_dir = tmp_path / "out" / "site"
+    run_build(portal, site_dir)
+    memo = memo_file_for(portal)
+    assert memo.is_file() and tmp_path / "out" not in memo.parents
+    assert sorted(p.name for p in (tmp_path / "out" / CACHE_FOLDER).iterdir()) == ["site.json"]
+
+
+def test_no_cache_writes_no_record_memo(portal, tmp_path):
+    run_build(portal, tmp_path / "site", "public", "--no-cache")
+    assert not memo_file_for(portal).exists()

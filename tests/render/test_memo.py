@@ -10,7 +10,7 @@ import pytest
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
 from generator.render import urls
-from generator.render.memo import Reuse, file_key, keyed, shared_digest, walk
+from generator.render.memo import Reuse, file_key, keyed, shared_digest
 from generator.render.output import KeptFile, OutputFile
 from generator.render.pages import PageRenderer, page_files
 from generator.render.records import record_files
@@ -87,13 +87,3 @@ def test_the_shared_digest_and_keys_follow_every_input():
     assert file_key(shared, "a.md", {"title": "A"}) == file_key(shared, "a.md", {"title": "A"})
     assert len({file_key(shared, "a.md", {"title": "A"}), file_key(shared, "b.md", {"title": "A"}),
                 file_key(shared, "a.md", {"title": "B"}), file_key(shared_digest("x"), "a.md", {"title": "A"})}) == 4
-
-
-def test_the_code_walk_takes_templates_and_code_and_skips_caches(tmp_path):
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "templates" / "page.md.j2").write_text("{{ x }}")
-    (tmp_path / "module.py").write_text("x = 1")
-    (tmp_path / "__pycache__").mkdir()
-    (tmp_path / "__pycache__" / "module.cpython-311.pyc").write_bytes(b"\0")
-    (tmp_path / "notes.txt").write_text("not code")
-    assert walk(tmp_path) == [("module.py", b"x = 1"), ("templates/page.md.j2", b"{{ x }}")]

@@ -1,0 +1,20 @@
+"""The code digest: Statusbook's own code, templates and assets, and nothing else."""
+
+from __future__ import annotations
+
+from generator.fingerprint import code_digest, walk
+
+
+def test_the_code_walk_takes_templates_and_code_and_skips_caches(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "page.md.j2").write_text("{{ x }}")
+    (tmp_path / "module.py").write_text("x = 1")
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "module.cpython-311.pyc").write_bytes(b"\0")
+    (tmp_path / "notes.txt").write_text("not code")
+    assert walk(tmp_path) == [("module.py", b"x = 1"), ("templates/page.md.j2", b"{{ x }}")]
+
+
+def test_the_digest_is_computed_once_per_process():
+    assert code_digest() is code_digest()
+    assert len(code_digest()) == 16
