@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Iterator
 from urllib.parse import urlsplit
 
 from generator.render import urls
+from generator.render.memo import input_digest
 from generator.render.output import KeptFile, OutputFile
 from generator.render.pages import PageRenderer
 from generator.views.followups import STATUS_LABELS, ActionRow, Followups, PostmortemRecord
@@ -27,7 +29,8 @@ def postmortem_file(pages: PageRenderer, record: PostmortemRecord) -> OutputFile
     """Render one postmortem with its facts, deadlines, action items and body, unless the site holds it already."""
     title = f"Postmortem: {record.incident_title}"
     source = urls.postmortem_page(record.incident_id)
-    return pages.record_page("internal/postmortem.md.j2", source, title, r=record, web_url=web_url)
+    return pages.record_page("internal/postmortem.md.j2", source, title, input_digest(record),
+                             partial(dict, r=record, web_url=web_url))
 
 
 def board_file(pages: PageRenderer, data: Followups) -> OutputFile:

@@ -37,9 +37,14 @@ def shared_digest(*shared: object) -> bytes:
     return hashlib.blake2b(code_digest() + pickle.dumps(shared, protocol=5), digest_size=16).digest()
 
 
-def file_key(shared: bytes, path: str, *inputs: object) -> str:
-    """The key of one file: the build's shared digest, its path and the inputs it is rendered from."""
-    return hashlib.blake2b(shared + path.encode() + b"\0" + pickle.dumps(inputs, protocol=5), digest_size=16).hexdigest()
+def input_digest(*inputs: object) -> bytes:
+    """A digest of the values a file is rendered from, to key it (and others rendered from the same values) by."""
+    return hashlib.blake2b(pickle.dumps(inputs, protocol=5), digest_size=16).digest()
+
+
+def file_key(shared: bytes, path: str, inputs: bytes) -> str:
+    """The key of one file: the build's shared digest, its path and the digest of the inputs it is rendered from."""
+    return hashlib.blake2b(shared + inputs + path.encode(), digest_size=16).hexdigest()
 
 
 def keyed(reuse: Reuse, key: str, path: str, render: Callable[[], bytes]) -> OutputFile | KeptFile:

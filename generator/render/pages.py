@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
-from typing import Iterator
+from typing import Callable, Iterator
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -23,7 +23,7 @@ from generator.model.timing import format_duration
 from generator.model.site import Site
 from generator.render import urls
 from generator.render.markup import to_html
-from generator.render.memo import Reuse, file_key, keyed, shared_digest
+from generator.render.memo import Reuse, file_key, input_digest, keyed, shared_digest
 from generator.render.output import KeptFile, OutputFile
 from generator.render.times import utc_text, zone_text
 from generator.views.audience import Audience
@@ -153,10 +153,11 @@ class PageRenderer:
         """Render one page to its Markdown source path."""
         return OutputFile(source, self.body(self.view, template, source, title, context))
 
-    def record_page(self, template: str, source: str, title: str, **context) -> OutputFile | KeptFile:
-        """Render one record's page from ``context`` and the site's scope alone, unless the site already holds it."""
-        key = file_key(self.shared, source, template, title, context)
-        return keyed(self.reuse, key, source, lambda: self.body(self.scope, template, source, title, context))
+    def record_page(self, template: str, source: str, title: str, inputs: bytes, context: Callable[[], dict]) -> OutputFile | KeptFile:
+        """Render one record's page from the ``context`` made on demand and the site's scope alone, unless the site
+        already holds it; ``inputs`` is the digest of everything that context holds (see memo.input_digest)."""
+        key = file_key(self.shared, source, input_digest(template, title, inputs))
+        return keyed(self.reuse, key, source, lambda: self.body(self.scope, template, source, title, context()))
 
     def body(self, view: SiteView | RecordScope, template: str, source: str, title: str, context: dict) -> bytes:
         """Render a page's front matter and content area."""
@@ -176,11 +177,13 @@ def page_files(view: SiteView, pages: PageRenderer) -> Iterator[OutputFile | Kep
     yield pages.page("public/subscribe.md.j2", urls.SUBSCRIBE, "Subscribe to updates")
     if view.portal is not None:
         return  # the portal renders full incident records and every postmortem at the same paths
+    digests = {v.id: input_digest(v) for v in view.incidents}
     for v in view.incidents:
-        yield pages.record_page("public/incident.md.j2", urls.incident_page(v.id), v.title, incident=v)
+        yield pages.record_page("public/incident.md.j2", urls.incident_page(v.id), v.title, digests[v.id], partial(dict, incident=v))
     for v in view.incidents:
         if v.postmortem is not None:
-            yield pages.record_page("public/postmortem.md.j2", urls.postmortem_page(v.id), f"Postmortem: {v.title}", incident=v)
+            title = f"Postmortem: {v.title}"
+            yield pages.record_page("public/postmortem.md.j2", urls.postmortem_page(v.id), title, digests[v.id], partial(dict, incident=v))
 
 
 def component_page(pages: PageRenderer, view: SiteView, state) -> OutputFile:

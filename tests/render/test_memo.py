@@ -10,7 +10,7 @@ import pytest
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
 from generator.render import urls
-from generator.render.memo import Reuse, file_key, keyed, shared_digest
+from generator.render.memo import Reuse, file_key, input_digest, keyed, shared_digest
 from generator.render.output import KeptFile, OutputFile
 from generator.render.pages import PageRenderer, page_files
 from generator.render.records import record_files
@@ -47,7 +47,7 @@ def test_a_record_page_reads_only_its_record_and_the_sites_scope(example, audien
     context = {"incident": incident} if view.portal is None else {
         "incident": incident, "record": view.portal.records[API], "picture_alt": "Timeline.", "verdict_labels": VERDICT_LABELS}
     whole = pages.body(view, template, source, incident.title, context)
-    assert pages.record_page(template, source, incident.title, **context).content == whole
+    assert pages.record_page(template, source, incident.title, input_digest(context), lambda: context).content == whole
 
 
 @pytest.mark.parametrize("audience", list(Audience))
@@ -82,8 +82,8 @@ def test_a_key_kept_for_another_path_is_rendered():
 
 
 def test_the_shared_digest_and_keys_follow_every_input():
-    shared = shared_digest("scope")
+    shared, a, b = shared_digest("scope"), input_digest({"title": "A"}), input_digest({"title": "B"})
     assert shared != shared_digest("other scope")
-    assert file_key(shared, "a.md", {"title": "A"}) == file_key(shared, "a.md", {"title": "A"})
-    assert len({file_key(shared, "a.md", {"title": "A"}), file_key(shared, "b.md", {"title": "A"}),
-                file_key(shared, "a.md", {"title": "B"}), file_key(shared_digest("x"), "a.md", {"title": "A"})}) == 4
+    assert file_key(shared, "a.md", a) == file_key(shared, "a.md", input_digest({"title": "A"}))
+    assert len({file_key(shared, "a.md", a), file_key(shared, "b.md", a), file_key(shared, "a.md", b),
+                file_key(shared_digest("x"), "a.md", a)}) == 4
