@@ -132,40 +132,39 @@ def untouched(previous: Manifest, site_dir: Path) -> bool:
         return False
 
 
-def kept_files(previous: Manifest | None, key: str, build: str | None, site_dir: Path) -> dict[str, tuple[str, str]]:
-    """The keyed files a build need not render again: by key, the path and digest of each, when the site folder holds
-    the previous build untouched and nothing that shapes every page changed; else none."""
+def usable(previous: Manifest | None, key: str, build: str | None, site_dir: Path) -> Manifest | None:
+    """The previous build's manifest if a build may reuse its files: nothing that shapes every page changed, the
+    site folder holds that very build, and no file in it was touched since."""
     if previous is None or previous.key != key or build is None or previous.build != build:
-        return {}
-    if not untouched(previous, site_dir):
+        return None
+    return previous if untouched(previous, site_dir) else None
+
+
+def kept_files(previous: Manifest | None) -> dict[str, tuple[str, str]]:
+    """The keyed files a build need not render again: by key, the path and digest of each in a usable manifest."""
+    if previous is None:
         return {}
     return {file_key: (path, previous.digests[path]) for path, file_key in previous.keys.items() if path in previous.digests}
 
 
-def reusable(previous: Manifest | None, key: str, build: str | None, digests: dict[str, str], site_dir: Path) -> frozenset[str]:
-    """The rendered files the site folder already holds, identical and untouched since the build the cache describes."""
-    if previous is None or previous.key != key or build is None or previous.build != build:
+def reusable(previous: Manifest | None, digests: dict[str, str]) -> frozenset[str]:
+    """The rendered files a usable manifest says the site folder already holds, identical."""
+    if previous is None:
         return frozenset()
-    same = set()
-    for path, digested in digests.items():
-        target = written_as(path)
-        if previous.digests.get(path) != digested or target not in previous.stamps:
-            continue
-        try:
-            if stamp(site_dir / target) != previous.stamps[target]:
-                return frozenset()
-        except OSError:
-            return frozenset()
-        same.add(path)
-    return frozenset(same)
+    return frozenset(path for path, digested in digests.items()
+                     if previous.digests.get(path) == digested and written_as(path) in previous.stamps)
 
 
-def manifest_of(key: str, build: str, digests: dict[str, str], built: Path, keys: dict[str, str]) -> Manifest:
-    """Describe a finished build in the folder ``built``: every rendered file's digest and key, and written file's stamp."""
+def manifest_of(key: str, build: str, digests: dict[str, str], built: Path, keys: dict[str, str],
+                linked: dict[str, list[int]]) -> Manifest:
+    """Describe a finished build in the folder ``built``: every rendered file's digest and key, and written file's
+    stamp (``linked`` holds those of the files linked or copied from the previous build, which keep theirs)."""
     stamps = {}
     for path in digests:
         target = written_as(path)
-        if (built / target).is_file():
+        if target in linked:
+            stamps[target] = linked[target]
+        elif (built / target).is_file():
             stamps[target] = stamp(built / target)
     return Manifest(key, build, digests, stamps, keys)
 

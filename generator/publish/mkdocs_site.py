@@ -44,6 +44,8 @@ from generator.publish.cache import (
     read_manifest,
     reusable,
     save_cache,
+    usable,
+    written_as,
 )
 from generator.publish.finished import FinishedPages, IncrementalNotice
 from generator.render import urls
@@ -288,11 +290,11 @@ def build_and_swap(files: Rendered, settings: SiteSettings, site_dir: Path, audi
     try:
         config_file = stage(settings, work)
         key = build_key(mkdocs_config(settings, Path("docs"), Path("site"), Path(OVERRIDES)))
-        previous, built_before = read_manifest(cache_file) if cache_file else None, site_build_id(site_dir, audience)
-        reuse.kept = kept_files(previous, key, built_before, site_dir)
+        previous = usable(read_manifest(cache_file) if cache_file else None, key, site_build_id(site_dir, audience), site_dir)
+        reuse.kept = kept_files(previous)
         written = write_rendered(files, work / RENDERED)
         digests = written.digests
-        unchanged = reusable(previous, key, built_before, digests, site_dir)
+        unchanged = reusable(previous, digests)
         if not written.kept <= unchanged:
             raise PublishError("the site folder changed while it was being built; build again")
         link_unchanged(unchanged, site_dir, work / "site")
@@ -302,7 +304,8 @@ def build_and_swap(files: Rendered, settings: SiteSettings, site_dir: Path, audi
             run_mkdocs(config_file, work / RENDERED, list(digests), unchanged)
         build = build_id(key, digests)
         write_site_marker(work / "site", audience, build)
-        manifest = manifest_of(key, build, digests, work / "site", written.keys)
+        linked = {written_as(path): previous.stamps[written_as(path)] for path in unchanged} if previous else {}
+        manifest = manifest_of(key, build, digests, work / "site", written.keys, linked)
         replace_site(work / "site", site_dir, work)
     finally:
         remove_scratch(work)
