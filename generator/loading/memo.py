@@ -22,9 +22,11 @@ from typing import Any
 
 from generator.fingerprint import code_digest
 
-MAGIC = b"statusbook-records-memo 1\n"
+MEMO_PREFIX = b"statusbook-records-memo "
+MAGIC = MEMO_PREFIX + b"2\n"
 KEY_BYTES = 32
 SIGNATURE_BYTES = 32
+SHAPE_BYTES = 16
 
 
 @dataclass(slots=True)
@@ -102,24 +104,36 @@ def is_memo(path: Path) -> bool:
         return True
     try:
         with open(path, "rb") as opened:
-            return stat.S_ISREG(os.fstat(opened.fileno()).st_mode) and opened.read(len(MAGIC)) == MAGIC
+            return stat.S_ISREG(os.fstat(opened.fileno()).st_mode) and opened.read(len(MEMO_PREFIX)) == MEMO_PREFIX
     except OSError:
         return False
+
+
+def shape_digest(shape: tuple[bytes, str | None]) -> bytes:
+    """A digest of a memo's shape, written before its records so a memo of another shape is never unpickled."""
+    return hashlib.blake2b(repr(shape).encode(), digest_size=SHAPE_BYTES).digest()
 
 
 def read_memo(path: Path, shape: tuple[bytes, str | None]) -> Memo | None:
     """The memo at ``path`` if this account signed it for the same shape; None otherwise."""
     key = memo_key()
+    if key is None:
+        return None
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as opened:
+            head = opened.read(len(MAGIC) + SIGNATURE_BYTES + SHAPE_BYTES)
+            if head[:len(MAGIC)] != MAGIC or head[-SHAPE_BYTES:] != shape_digest(shape):
+                return None
+            payload = opened.read()
     except OSError:
         return None
-    if key is None or not data.startswith(MAGIC):
+    signed = head[-SHAPE_BYTES:] + payload
+    if not hmac.compare_digest(head[len(MAGIC):len(MAGIC) + SIGNATURE_BYTES], hmac.digest(key, signed, "sha256")):
         return None
-    signature, payload = data[len(MAGIC):len(MAGIC) + SIGNATURE_BYTES], data[len(MAGIC) + SIGNATURE_BYTES:]
-    if not hmac.compare_digest(signature, hmac.digest(key, payload, "sha256")):
+    try:
+        memo = pickle.loads(payload)
+    except Exception:  # signed by this account, yet unreadable (a file damaged on disk): parse everything instead
         return None
-    memo = pickle.loads(payload)
     return memo if isinstance(memo, Memo) and memo.shape == shape else None
 
 
@@ -128,13 +142,13 @@ def write_memo(path: Path, memo: Memo) -> bool:
     key = memo_key()
     if key is None or not is_memo(path):
         return False
-    payload = pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL)
+    signed = shape_digest(memo.shape) + pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
         with os.fdopen(handle, "wb") as opened:
-            opened.write(MAGIC + hmac.digest(key, payload, "sha256") + payload)
+            opened.write(MAGIC + hmac.digest(key, signed, "sha256") + signed)
         os.replace(temporary, path)
     except OSError:
         temporary.unlink(missing_ok=True)

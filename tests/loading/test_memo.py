@@ -158,3 +158,24 @@ def test_the_memo_and_its_key_are_this_accounts_alone(portal):
     assert memo.read_bytes().startswith(MAGIC)
     assert memo.stat().st_mode & 0o077 == 0 and key_file().stat().st_mode & 0o077 == 0
     assert memo.parent.stat().st_mode & 0o077 == 0
+
+
+def test_a_memo_of_another_shape_is_never_unpickled(portal, parsed, monkeypatch):
+    load(portal)
+    monkeypatch.setattr(memo_module, "code_digest", lambda: b"another version..")
+    monkeypatch.setattr(memo_module.pickle, "loads", lambda payload: pytest.fail("a memo of another shape was unpickled"))
+    parsed.clear()
+    load(portal)
+    assert len(parsed) > 30
+
+
+def test_a_signed_memo_that_cannot_be_unpickled_means_parsing_everything(portal, parsed, monkeypatch):
+    load(portal)
+
+    def broken(payload):
+        raise AttributeError("Can't get attribute 'Incident' on <module 'generator.model.incident'>")
+
+    monkeypatch.setattr(memo_module.pickle, "loads", broken)
+    parsed.clear()
+    assert same(load(portal), load_root(portal, workers=1))
+    assert len(parsed) > 30
