@@ -1,6 +1,7 @@
 """RSS 2.0 and Atom 1.0 feeds of the incident history: one pair for the site and one pair per component.
 
-Each incident or maintenance window is one entry whose content lists its updates, newest first. Every entry is built
+Each incident or maintenance window is one entry whose content lists its updates, newest first; a feed carries its
+newest 50 entries (the history pages list every record). Every entry is built
 once (its HTML rendered once) and shared by the site feed and the feeds of the components it affects. Output depends
 only on the view: feed dates are ``view.now`` and the generator name is fixed, so the same view gives the same bytes.
 """
@@ -22,6 +23,8 @@ from generator.views.incidents import IncidentView, UpdateView
 from generator.views.page import SiteView
 
 GENERATOR = "Statusbook"
+# Entries per feed: the newest, as many as Statuspage's API lists; readers poll feeds, the history pages keep every record.
+FEED_LIMIT = 50
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 # Characters XML 1.0 forbids; lxml refuses them, so they are dropped from record text.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -38,16 +41,19 @@ class Channel:
 
 
 def feed_files(view: SiteView) -> list[OutputFile]:
-    """Render the site's history feeds and each visible component's feeds, RSS and Atom."""
+    """Render the site's history feeds and each visible component's feeds, RSS and Atom, each with its newest entries."""
     base = site_url(view)
     ordered = newest_published(view.incidents)
-    entries = {v.id: incident_entry(v, base) for v in ordered}
-    files = channel_files(site_channel(view), [entries[v.id] for v in ordered], view, base)
     by_component = incidents_by_component(ordered)
+    channels = [(site_channel(view), ordered[:FEED_LIMIT])]
     for state in view.status.components:
         component = state.component
-        shared = [entries[v.id] for v in by_component.get(component.id, ())]
-        files += channel_files(component_channel(view, component.id, component.name), shared, view, base)
+        shown = by_component.get(component.id, [])[:FEED_LIMIT]
+        channels.append((component_channel(view, component.id, component.name), shown))
+    entries = {v.id: incident_entry(v, base) for _, shown in channels for v in shown}
+    files: list[OutputFile] = []
+    for channel, shown in channels:
+        files += channel_files(channel, [entries[v.id] for v in shown], view, base)
     return files
 
 

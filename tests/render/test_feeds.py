@@ -18,7 +18,7 @@ from generator.loading.corpus import load_root
 from generator.model.incident import Update
 from generator.model.site import Component
 from generator.render import urls
-from generator.render.feeds import feed_files
+from generator.render.feeds import FEED_LIMIT, feed_files
 from generator.views.audience import Audience
 from generator.views.page import site_view
 from tests.checks.factories import at, corpus, incident, maintenance, site
@@ -360,6 +360,32 @@ def test_records_without_updates_get_no_entry() -> None:
     files = {f.path: f.content for f in feed_files(site_view(data, Audience.INTERNAL, at("2026-06-10T12:00Z")))}
     ids = [e.id for e in feedparser.parse(files[urls.HISTORY_ATOM]).entries]
     assert ids == ["https://status.test/incidents/2026-06-05-db-upgrade/"]
+
+
+def test_a_feed_carries_its_newest_entries_up_to_the_limit() -> None:
+    """Readers poll feeds: each carries its newest FEED_LIMIT records, the history pages keep every one."""
+    components = (Component("api", "API", True), Component("db", "Database", True))
+    records = [
+        incident(f"2026-03-{day:02d}-outage-{n}", components={"api" if n % 3 else "db": "major_outage"},
+                 updates=(Update(at(f"2026-03-{day:02d}T{n % 24:02d}:00Z"), "resolved", f"Outage {n} resolved."),))
+        for n in range(2 * FEED_LIMIT) for day in [1 + n % 28]
+    ]
+    data = corpus(site=site(components=components, url="https://status.test/"), incidents=records)
+    files = {f.path: f.content for f in feed_files(site_view(data, Audience.PUBLIC, at("2026-06-10T12:00Z")))}
+    newest = records_newest_first(records)
+    api = records_newest_first([r for r in records if "api" in r.components])
+    for kind in ("rss", "atom"):
+        site_ids = [e.link.rsplit("/", 2)[-2] for e in feedparser.parse(files[f"history.{kind}"]).entries]
+        assert site_ids == newest[:FEED_LIMIT]
+        api_ids = [e.link.rsplit("/", 2)[-2] for e in feedparser.parse(files[f"feeds/components/api.{kind}"]).entries]
+        assert api_ids == api[:FEED_LIMIT] and len(api) > FEED_LIMIT
+        db_ids = [e.link.rsplit("/", 2)[-2] for e in feedparser.parse(files[f"feeds/components/db.{kind}"]).entries]
+        assert db_ids == newest_of(records, "db") and len(db_ids) < FEED_LIMIT
+
+
+def newest_of(records, component_id: str) -> list[str]:
+    """The ids of the records affecting a component, newest first."""
+    return records_newest_first([r for r in records if component_id in r.components])
 
 
 # Schema validation
