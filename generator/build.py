@@ -112,9 +112,11 @@ def checked_view(root: Path, audience: Audience, now: datetime, memo_file: Path 
         return report, site_view(loaded.corpus, audience, now)
 
 
-def checked_site(root: Path, audience: Audience, now: datetime) -> tuple[Report, SiteView | None, Output | None]:
-    """Load and check the records; when they are valid, compute the site's views and render its files in memory."""
-    report, view = checked_view(root, audience, now)
+def checked_site(root: Path, audience: Audience, now: datetime,
+                 memo_file: Path | None = None) -> tuple[Report, SiteView | None, Output | None]:
+    """Load (through the memo at ``memo_file``, if given) and check the records; when they are valid, compute the
+    site's views and render its files in memory."""
+    report, view = checked_view(root, audience, now, memo_file)
     return (report, None, None) if view is None else (report, view, render_site(view))
 
 
@@ -143,8 +145,9 @@ def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progres
 
 
 def render_records(root: Path, audience: Audience, now: datetime, progress: Progress) -> tuple[SiteView, Output] | None:
-    """Load, check and render the records; report and return None when they are invalid."""
-    report, view, output = checked_site(root, audience, now)
+    """Load (parsing only the record files that changed since the last time), check and render the records; report
+    and return None when they are invalid."""
+    report, view, output = checked_site(root, audience, now, memo_file_for(root))
     if view is None or output is None:
         progress(f"Records are invalid ({report.errors} errors); keeping the last good pages")
         return None
