@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,21 +12,15 @@ from generator.loading import memo as memo_module
 from generator.loading.corpus import load_root
 from generator.loading.memo import MAGIC, key_file, memo_file_for, read_memo, shape_of
 from generator.loading.source import MAX_FILE_BYTES
+from tests.site.conftest import copy_portal
 
-REPO = Path(__file__).parents[2]
 EDITED = "incidents/2026/2026-06-09-api-elevated-errors.md"
 
 
 @pytest.fixture
 def portal(tmp_path) -> Path:
     """A copy of the example portal's records."""
-    root = tmp_path / "portal"
-    root.mkdir()
-    for name in ("statusbook.yml", "people.yml"):
-        shutil.copy2(REPO / name, root / name)
-    for folder in ("incidents", "rotations"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
+    return copy_portal(tmp_path / "portal")
 
 
 @pytest.fixture
