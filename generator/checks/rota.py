@@ -23,6 +23,11 @@ RULES = RuleList()
 
 
 def rota_of(ctx: CheckContext) -> RotaIndex | None:
+    """The rotation whose person on duty commands incidents, indexed once per validation for every rota rule."""
+    return ctx.once("commander rota", commander_rota)
+
+
+def commander_rota(ctx: CheckContext) -> RotaIndex | None:
     """The rotation whose person on duty commands incidents (statusbook.yml's commander_rotation), indexed, if the portal has it."""
     rotation = commander_rotation(ctx.corpus.rotations, ctx.corpus.site.commander_rotation)
     return RotaIndex(rotation) if rotation is not None else None

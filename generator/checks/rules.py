@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Hashable, Iterable, Iterator
 
 from generator.model.corpus import Corpus
 from generator.model.incident import Incident
@@ -15,10 +15,17 @@ RECORD_KINDS = ("incident", "maintenance")
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
-    """What every rule may read: the corpus and the moment of judgement."""
+    """What every rule may read: the corpus and the moment of judgement, and what rules derive from them once."""
 
     corpus: Corpus
     now: datetime
+    derived: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, key: Hashable, make: Callable[[CheckContext], Any]) -> Any:
+        """Return ``make(self)``, computed by the first rule that asks for ``key`` and kept for the others."""
+        if key not in self.derived:
+            self.derived[key] = make(self)
+        return self.derived[key]
 
 
 RuleFunction = Callable[[CheckContext], Iterable[Problem]]

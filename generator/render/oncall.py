@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from generator.render import urls
-from generator.render.ical import UID_DOMAIN, published_calendar
+from generator.render.ical import UID_DOMAIN, published_calendar, text_line, time_line, uri_line
 from generator.render.output import OutputFile
 from generator.render.pages import PageRenderer
 from generator.views.oncall import DutyView, OnCall, PersonDuties, RotationView
@@ -79,7 +79,7 @@ class Feeds:
         """Return the bytes of a duty's event, written on first use."""
         key = id(duty)
         if key not in self.events:
-            self.events[key] = event(self.view, duty, self.now).to_ical()
+            self.events[key] = event(self.view, duty, self.now)
         return self.events[key]
 
     def timezones(self, duties: tuple[DutyView, ...]) -> bytes:
@@ -117,26 +117,23 @@ def zone_years(duties: tuple[DutyView, ...]) -> tuple[date, date]:
     return date(first - 1, 1, 1), date(last + 2, 1, 1)
 
 
-def sort_timezones(feed: Calendar) -> None:
-    """Put the time zone definitions first, ordered by TZID, so that the bytes do not depend on set order."""
-    zones = sorted(feed.timezones, key=lambda zone: str(zone["TZID"]))
-    events = [c for c in feed.subcomponents if c.name != "VTIMEZONE"]
-    feed.subcomponents[:] = zones + events
-
-
-def event(view: SiteView, duty: DutyView, now: datetime) -> Event:
-    """Build the event of one duty, with its times in the rotation's zone."""
-    item = Event()
-    item.add("uid", uid(duty))
-    item.add("dtstamp", now.astimezone(UTC))
-    item.add("dtstart", duty.local_start)
-    item.add("dtend", duty.local_end)
-    item.add("summary", f"On call: {duty.rotation_name} ({duty.person})")
-    item.add("description", description(duty))
-    item.add("transp", "TRANSPARENT")
+def event(view: SiteView, duty: DutyView, now: datetime) -> bytes:
+    """Write the event of one duty, with its times in the rotation's zone, in the order ``icalendar`` writes an event's
+    properties: its canonical ones first, then the others by name."""
+    lines = [
+        "BEGIN:VEVENT",
+        text_line("SUMMARY", f"On call: {duty.rotation_name} ({duty.person})"),
+        time_line("DTSTART", duty.local_start),
+        time_line("DTEND", duty.local_end),
+        time_line("DTSTAMP", now.astimezone(UTC)),
+        text_line("UID", uid(duty)),
+        text_line("DESCRIPTION", description(duty)),
+        text_line("TRANSP", "TRANSPARENT"),
+    ]
     if view.url:
-        item.add("url", urls.absolute(view.url, urls.rotation_page(duty.rotation_id)))
-    return item
+        lines.append(uri_line("URL", urls.absolute(view.url, urls.rotation_page(duty.rotation_id))))
+    lines.append("END:VEVENT")
+    return "".join(f"{line}\r\n" for line in lines).encode("utf-8")
 
 
 def uid(duty: DutyView) -> str:

@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import partial
+from functools import lru_cache, partial
 from typing import Callable, Iterator
 from zoneinfo import ZoneInfo
 
@@ -25,7 +25,7 @@ from generator.render import urls
 from generator.render.markup import to_html
 from generator.render.memo import Reuse, file_key, input_digest, keyed, shared_digest
 from generator.render.output import KeptFile, OutputFile
-from generator.render.times import utc_text, zone_text
+from generator.render.times import KEPT, utc_text, zone_text
 from generator.views.audience import Audience
 from generator.views.history import MONTH_NAMES
 from generator.views.page import SiteView
@@ -42,8 +42,9 @@ INDICATOR_ICONS = {"none": "✓", "maintenance": "⚒", "minor": "◐", "major":
 IMPACT_LABELS = {"none": "No impact", "maintenance": "Maintenance", "minor": "Minor", "major": "Major", "critical": "Critical"}
 
 
+@lru_cache(maxsize=KEPT)
 def time_tag(moment: datetime | None, team_zone: ZoneInfo | None = None) -> Markup:
-    """Render a moment once: UTC text that the page script rewrites into the reader's zone; UTC, and the team's zone if given, on hover."""
+    """Render a moment once, kept for the other pages that show it: UTC text that the page script rewrites into the reader's zone; UTC, and the team's zone if given, on hover."""
     if moment is None:
         return Markup("—")
     text = utc_text(moment)
@@ -88,7 +89,7 @@ def heading(toc: list[list], level: int, text: str, anchor: str | None = None) -
         count += 1
         unique = f"{base}_{count}"
     toc.append([level, unique, str(escape(text))])
-    return Markup('<h{0} id="{1}">{2}</h{0}>').format(level, unique, text)
+    return Markup(f'<h{level} id="{escape(unique)}">{escape(text)}</h{level}>')
 
 
 def slug(text: str) -> str:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from generator.checks import rota
+from generator.checks.registry import checked
 from generator.model.incident import Handoff, Imported, Keep, Update
 from generator.model.rotation import Shift
 from generator.problems import Level
@@ -119,3 +123,12 @@ def test_an_open_incident_is_judged_at_handovers_up_to_now() -> None:
     still_open = held_over(status="investigating", resolved=None,
                            updates=(Update(at("2026-06-01T06:10Z"), "investigating", "Investigating.", at("2026-06-10T13:00Z")),))
     assert [p.code for p in judged("O411", still_open)] == ["O411"]
+
+
+def test_the_rota_is_indexed_once_for_both_rota_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """O410 and O411 share one index of the commander rotation per validation."""
+    indexed, index = [], rota.RotaIndex
+    monkeypatch.setattr(rota, "RotaIndex", lambda rotation: indexed.append(rotation) or index(rotation))
+    ctx = context(incidents=[handled_incident(commander="bob")], rotations=[ROTA])
+    problems = checked(ctx.corpus, ctx.now, list(rota.RULES))
+    assert [p.code for p in problems] == ["O410"] and indexed == [ROTA]

@@ -32,3 +32,19 @@ def test_incident_rule_skips_other_kinds() -> None:
     """A rule of incidents does not look at maintenance records."""
     [rule] = RULES
     assert list(rule.run(context(incidents=[incident(type="maintenance", status="completed")]))) == []
+
+
+def test_context_derives_a_value_once_for_every_rule() -> None:
+    """What one rule derives under a key is computed once and handed to the next rule that asks for it."""
+    ctx, made = context(), []
+    first = ctx.once("index", lambda c: made.append(c) or object())
+    assert ctx.once("index", lambda c: made.append(c) or object()) is first
+    assert made == [ctx]
+
+
+def test_contexts_do_not_share_what_they_derived() -> None:
+    """A new validation derives its values again, and derived values do not make two contexts differ."""
+    one, two = context(), context()
+    one.once("index", lambda c: 1)
+    assert two.once("index", lambda c: 2) == 2
+    assert one == two

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -23,10 +24,10 @@ from generator.model.rotation import Override, Shift
 from generator.model.schedule import final_duties
 from generator.model.site import Person
 from generator.render import urls
-from generator.render.oncall import oncall_files
+from generator.render.oncall import event, oncall_files
 from generator.render.pages import PageRenderer
 from generator.views.audience import Audience
-from generator.views.oncall import oncall_view
+from generator.views.oncall import DutyView, oncall_view
 from generator.views.page import site_view
 from tests.checks.factories import at, corpus, people, rotation
 
@@ -221,6 +222,36 @@ def test_feed_bytes_do_not_depend_on_hash_seeds() -> None:
         command = [sys.executable, "-c", script]
         digests.add(subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout)
     assert digests == {two_zone_feed_digest() + "\n"}
+
+
+def icalendar_event(url: str, duty: DutyView, now: datetime) -> bytes:
+    """Build a duty's event with icalendar itself, property by property, as the feeds describe it."""
+    item = icalendar.Event()
+    item.add("uid", f"{duty.rotation_id}-{duty.start:%Y%m%dT%H%M%SZ}-{duty.person_id}@statusbook")
+    item.add("dtstamp", now.astimezone(UTC))
+    item.add("dtstart", duty.local_start)
+    item.add("dtend", duty.local_end)
+    item.add("summary", f"On call: {duty.rotation_name} ({duty.person})")
+    reason = [] if duty.override_reason is None else [f"Override: {duty.override_reason}"]
+    item.add("description", "\n".join([f"Backup: {duty.backup or 'none'}", *reason]))
+    item.add("transp", "TRANSPARENT")
+    if url:
+        item.add("url", urls.absolute(url, urls.rotation_page(duty.rotation_id)))
+    return item.to_ical()
+
+
+@pytest.mark.parametrize("zone", [BERLIN, ZoneInfo("UTC"), ZoneInfo("Asia/Kolkata")])
+@pytest.mark.parametrize("url", ["https://records.acme.example/", ""])
+def test_events_are_the_bytes_icalendar_writes(zone, url) -> None:
+    """Events written directly equal icalendar's, for hostile and long names, commas, backslashes and line breaks."""
+    start = at("2026-03-29T00:30Z")
+    duties = [
+        DutyView("ops", HOSTILE_ROTATION, zone, "eve", HOSTILE_PERSON, start, start + timedelta(days=7)),
+        DutyView("platform-oncall-" + "x" * 60, "Plattform, Bereitschaft; Zoë\\Øre " * 3, zone, "zoe", "Zoë Ñúñez",
+                 start, start + timedelta(hours=5), "bob", "Bob; Jones, Jr.", HOSTILE_REASON + "\nsecond line\\N"),
+    ]
+    for duty in duties:
+        assert event(SimpleNamespace(url=url), duty, NOW) == icalendar_event(url, duty, NOW)
 
 
 def resolve(source: str, href: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup
+
 from generator.render.pages import day_text, front_matter, heading, time_tag
 
 MOMENT = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
@@ -20,6 +22,21 @@ def test_the_portal_puts_the_teams_zone_in_the_title_not_beside_the_time():
     tag = time_tag(MOMENT, ZoneInfo("Europe/Berlin"))
     assert tag.endswith(">2026-11-23 18:00 UTC</time>") and tag.count("<") == 2
     assert 'title="2026-11-23 18:00 UTC · 2026-11-23 19:00 CET (team)"' in tag
+
+
+def test_a_moment_shown_again_reuses_its_tag_and_reads_the_same_from_any_zone():
+    """Pages repeat moments: the tag is written once per moment and team zone, and equal instants read alike."""
+    berlin = ZoneInfo("Europe/Berlin")
+    first = time_tag(MOMENT, berlin)
+    assert time_tag(MOMENT, berlin) is first
+    assert time_tag(MOMENT.astimezone(ZoneInfo("Asia/Tokyo")), berlin) == first
+    assert time_tag(MOMENT, ZoneInfo("America/New_York")) != first
+
+
+def test_a_heading_marked_safe_keeps_its_markup():
+    """Text already HTML (Markup) is not escaped twice; plain text is."""
+    assert heading([], 2, Markup("<em>Now</em>"), "now") == '<h2 id="now"><em>Now</em></h2>'
+    assert heading([], 2, "<em>Now</em>", "now") == '<h2 id="now">&lt;em&gt;Now&lt;/em&gt;</h2>'
 
 
 def test_a_missing_time_is_a_dash():
