@@ -8,15 +8,21 @@ write the page; only the Markdown conversion is skipped. Used by the build's plu
 from __future__ import annotations
 
 import logging
+import posixpath
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment
+from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta
+
+
+NAV_TEMPLATE = "partials/nav.html"
 
 
 class InFile(str):
@@ -145,9 +151,37 @@ class FinishedPages(BasePlugin):
         return output
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Load each theme template once: a build does not change them, so checking their files at every include costs."""
+        """Load each theme template once: a build does not change them, so checking their files at every include
+        costs; and draw the navigation once per folder for the pages outside it."""
         env.auto_reload = False
+        if NAV_TEMPLATE in env.list_templates():
+            template = env.get_template(NAV_TEMPLATE)
+            template.root_render_func = NavOnce(template.root_render_func)
         return env
+
+
+class NavOnce:
+    """Draws the theme's navigation once per folder for pages outside it, and for every other page each time.
+
+    A page outside the navigation makes no item of it active, and the navigation's links are relative to the page's
+    folder, so every such page in one folder (every incident's page in ``incidents/``) gets the same navigation.
+    """
+
+    def __init__(self, draw: Callable[[Context], Iterator[str]]) -> None:
+        """Wrap the navigation template's render function, with nothing drawn yet."""
+        self.draw = draw
+        self.drawn: dict[str, str] = {}
+
+    def __call__(self, context: Context) -> Iterator[str]:
+        """Yield the navigation for the page being drawn."""
+        page, nav = context.get("page"), context.get("nav")
+        if page is None or nav is None or page.active or page in nav.pages:
+            yield from self.draw(context)
+            return
+        folder = posixpath.dirname(page.url.rstrip("/"))
+        if folder not in self.drawn:
+            self.drawn[folder] = "".join(self.draw(context))
+        yield self.drawn[folder]
 
 
 class IncrementalNotice(logging.Filter):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.publish.finished import nav_titles, toc_tokens, walk_order
+from generator.publish.finished import NavOnce, nav_titles, toc_tokens, walk_order
 
 
 def test_headings_nest_under_the_nearest_higher_heading():
@@ -58,3 +58,49 @@ def test_content_a_plugin_changed_is_kept(tmp_path):
     page = populated(tmp_path, lambda html: html.replace("All good", "Changed"))
     assert page._text is not None
     assert page.content == '<h2 id="now">Now</h2>\n<p>Changed</p>\n'
+
+
+class Drawn:
+    """A page as the navigation template sees it: its address, and whether it is the active page."""
+
+    def __init__(self, url: str, active: bool = False) -> None:
+        """Hold the page's address and state."""
+        self.url, self.active = url, active
+
+
+class Nav:
+    """A navigation of some pages."""
+
+    def __init__(self, *pages) -> None:
+        """Hold the pages in the navigation."""
+        self.pages = list(pages)
+
+
+def test_the_navigation_is_drawn_once_per_folder_for_pages_outside_it():
+    drawn: list[str] = []
+
+    def draw(context):
+        drawn.append(context["page"].url)
+        yield f"nav for {context['page'].url}"
+
+    listed = Drawn("history/")
+    nav, once = Nav(listed), NavOnce(draw)
+    pages = [Drawn("incidents/a/"), Drawn("incidents/b/"), Drawn("postmortems/a/"), listed, listed,
+             Drawn("incidents/c/", active=True)]
+    output = ["".join(once({"page": page, "nav": nav})) for page in pages]
+    assert drawn == ["incidents/a/", "postmortems/a/", "history/", "history/", "incidents/c/"]
+    assert output[1] == "nav for incidents/a/" and output[2] == "nav for postmortems/a/"
+
+
+def test_a_portal_built_with_the_navigation_drawn_once_matches_one_drawing_it_every_time(tmp_path, monkeypatch):
+    from tests.site.conftest import build_site, copy_portal, site_files
+    from generator.views.audience import Audience
+
+    root = copy_portal(tmp_path / "portal")
+    build_site(root, tmp_path / "once", audience=Audience.INTERNAL)
+    monkeypatch.setattr(NavOnce, "__call__", lambda self, context: self.draw(context))
+    build_site(root, tmp_path / "every", audience=Audience.INTERNAL)
+    once, every = site_files(tmp_path / "once"), site_files(tmp_path / "every")
+    assert once.keys() == every.keys()
+    assert [path for path in once if once[path] != every[path] and path != ".statusbook-site"] == []
+    assert 'class="md-nav md-nav--primary"' in once["incidents/2026-11-23-api-increased-latency/index.html"].decode()
