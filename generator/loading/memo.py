@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.account import cache_folder
 from generator.fingerprint import code_digest
 
 MEMO_PREFIX = b"statusbook-records-memo "
@@ -50,12 +51,6 @@ def file_digest(data: bytes) -> bytes:
 def shape_of(zone: Any) -> tuple[bytes, str | None]:
     """What shapes every loaded record besides its file: the code, and the site's default time zone."""
     return code_digest(), None if zone is None else str(zone)
-
-
-def cache_folder() -> Path:
-    """This account's Statusbook cache folder."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "statusbook"
 
 
 def key_file() -> Path:

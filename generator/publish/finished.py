@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+from importlib import metadata
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
@@ -20,6 +21,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta
+
+from generator.fingerprint import code_digest
+from generator.render.compiled import compiled_templates
 
 
 NAV_TEMPLATE = "partials/nav.html"
@@ -154,10 +158,17 @@ class FinishedPages(BasePlugin):
         """Load each theme template once: a build does not change them, so checking their files at every include
         costs; and draw the navigation once per folder for the pages outside it."""
         env.auto_reload = False
+        env.bytecode_cache = compiled_templates("theme-templates", theme_settings())
         if NAV_TEMPLATE in env.list_templates():
             template = env.get_template(NAV_TEMPLATE)
             template.root_render_func = NavOnce(template.root_render_func)
         return env
+
+
+def theme_settings() -> bytes:
+    """What shapes the theme's compiled templates besides their source: Statusbook's code and MkDocs' and Material's
+    versions (MkDocs makes the environment, Material ships the templates)."""
+    return code_digest() + " ".join(metadata.version(name) for name in ("mkdocs", "mkdocs-material")).encode()
 
 
 class NavOnce:

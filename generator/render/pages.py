@@ -19,9 +19,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.clock import iso_utc
+from generator.fingerprint import code_digest
 from generator.model.timing import format_duration
 from generator.model.site import Site
 from generator.render import urls
+from generator.render.compiled import compiled_templates
 from generator.render.markup import to_html
 from generator.render.memo import Reuse, file_key, input_digest, keyed, shared_digest
 from generator.render.output import KeptFile, OutputFile
@@ -121,6 +123,7 @@ def environment(team_zone: ZoneInfo | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # the templates ship with the package; checking their files at every include costs
+        bytecode_cache=compiled_templates("templates", code_digest()),
     )
     env.filters.update(html=to_html, time=partial(time_tag, team_zone=team_zone), duration=duration_text, groups=groups)
     env.filters.update(iso=iso_utc, due=due_tag, day=day_text)
