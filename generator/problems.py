@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 FieldPath = tuple[str | int, ...]
 
@@ -35,11 +35,11 @@ class Problem:
 
     def located(self, line: int, column: int) -> Problem:
         """Return a copy placed at ``line`` and ``column`` (1-based)."""
-        return replace(self, line=line, column=column)
+        return Problem(self.path, self.message, self.field, self.at_key, line, column, self.code, self.level)
 
     def stamped(self, code: str, level: Level) -> Problem:
         """Return a copy with the code and level of the rule that found it."""
-        return replace(self, code=code, level=level)
+        return Problem(self.path, self.message, self.field, self.at_key, self.line, self.column, code, level)
 
     def sort_key(self) -> tuple:
         """Order problems by file, position, then code."""

@@ -7,6 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any, Iterator
 
 from generator.checks.registry import all_rules, checked, settings_problems
 from generator.checks.rules import Rule
@@ -17,8 +18,9 @@ from generator.problems import Level, Problem
 
 # Forking a checker costs about as much as running the rules over two or three thousand incidents on one core.
 CHECK_SHARES_FROM = 4000
-# What a forked checker inherits from the process that loaded the records: the records and the moment of judgement.
-_INHERITED: tuple[Loaded, datetime] | None = None
+# What a forked checker inherits from the process that loaded the records: the records, the moment of judgement and
+# the counter of rules claimed so far.
+_INHERITED: tuple[Loaded, datetime, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,32 +63,40 @@ def shares(loaded: Loaded, workers: int) -> int:
     return workers if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
-def rule_share(share: int, count: int) -> list[Rule]:
-    """Deal the rules, in code order, into ``count`` shares and return one of them."""
-    return all_rules()[share::count]
+def claimed(rules: list[Rule], counter: Any) -> Iterator[Rule]:
+    """Yield the rules this process claims: each time the next one no process has claimed, until none is left."""
+    while True:
+        with counter.get_lock():
+            index = counter.value
+            counter.value = index + 1
+        if index >= len(rules):
+            return
+        yield rules[index]
 
 
-def checked_share(loaded: Loaded, now: datetime, share: int, count: int) -> list[Problem]:
-    """Run one share of the rules and place what they find."""
-    return place(checked(loaded.corpus, now, rule_share(share, count)), loaded.positions.get)
+def checked_claims(loaded: Loaded, now: datetime, counter: Any) -> list[Problem]:
+    """Run the rules this process claims and place what they find."""
+    return place(checked(loaded.corpus, now, claimed(all_rules(), counter)), loaded.positions.get)
 
 
-def inherited_share(share: int, count: int) -> list[Problem]:
-    """Run one share of the rules in a forked checker, over the records it inherited."""
-    loaded, now = _INHERITED
-    return checked_share(loaded, now, share, count)
+def inherited_claims() -> list[Problem]:
+    """Run the rules a forked checker claims, over the records it inherited."""
+    loaded, now, counter = _INHERITED
+    return checked_claims(loaded, now, counter)
 
 
 def checked_in_shares(loaded: Loaded, now: datetime, count: int) -> list[Problem]:
-    """Run every rule, sharing them between this process and ``count - 1`` forked ones."""
+    """Run every rule in this process and ``count - 1`` forked ones, each claiming the next rule when it is free."""
     global _INHERITED
     if count <= 1:
-        return checked_share(loaded, now, 0, 1)
-    _INHERITED = (loaded, now)
+        return place(checked(loaded.corpus, now, all_rules()), loaded.positions.get)
+    fork = multiprocessing.get_context("fork")
+    counter = fork.Value("i", 0)
+    _INHERITED = (loaded, now, counter)
     try:
-        with ProcessPoolExecutor(count - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            others = [pool.submit(inherited_share, share, count) for share in range(1, count)]
-            problems = checked_share(loaded, now, 0, count)
+        with ProcessPoolExecutor(count - 1, mp_context=fork) as pool:
+            others = [pool.submit(inherited_claims) for _ in range(1, count)]
+            problems = checked_claims(loaded, now, counter)
             for other in others:
                 problems.extend(other.result())
     finally:

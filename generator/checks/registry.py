@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Iterable
 
 from generator.checks import (
     action_items,
@@ -82,7 +83,7 @@ def settings_problems(corpus: Corpus) -> list[Problem]:
     return rule_levels(all_rules(), corpus)[1]
 
 
-def checked(corpus: Corpus, now: datetime, rules: list[Rule]) -> list[Problem]:
+def checked(corpus: Corpus, now: datetime, rules: Iterable[Rule]) -> list[Problem]:
     """Run the given rules over the corpus at the level the portal sets for each, skipping those it turns off."""
     levels, _ = rule_levels(all_rules(), corpus)
     ctx = CheckContext(corpus, now)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -12,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from generator.loading import records
 from generator.loading.files import find_files, read_file
+from generator.loading.sharing import shared_map
 from generator.loading.locate import marks_of_source
 from generator.loading.marks import Marks
 from generator.loading.memo import Memo, file_digest, read_memo, shape_of, write_memo
@@ -28,6 +28,8 @@ ROTATIONS_DIR = "rotations"
 TEMPLATES_DIR = "templates/comms"
 SKIPPED_NAMES = {INCIDENTS_DIR: frozenset({"README.md", "index.md"}), ROTATIONS_DIR: frozenset({"README.md"})}
 PARALLEL_FROM = 400
+# Small chunks let this process and the workers meet close to the middle of the jobs.
+CHUNKS_PER_PROCESS = 32
 LOADERS = {
     "incident": records.load_incident,
     "postmortem": records.load_postmortem,
@@ -169,8 +171,7 @@ def parse_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]]
     work = partial(load_file, root, zone)
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
         return [work(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(work, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    return shared_map(work, jobs, workers, max(1, len(jobs) // (workers * CHUNKS_PER_PROCESS)))
 
 
 def default_workers() -> int:

@@ -133,7 +133,7 @@ def split_sections(body: str, first_line: int) -> tuple[Section, ...]:
     for number, line in enumerate(body.split("\n"), start=first_line):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        match = None if fenced else _HEADING.match(line)
+        match = None if fenced or not line.startswith("##") else _HEADING.match(line)
         if match:
             if title is not None:
                 sections.append(Section(title, "\n".join(lines).strip(), start))

@@ -434,6 +434,7 @@ class Record(Kind):
         self.build = build
         self.expects = "a mapping of fields"
         self.by_name = {f.name: f for f in fields}
+        self.plan = tuple((f, f.name, f.attribute, f.kind, f.required) for f in fields)
 
     def convert(self, value: Any, ctx: Context, where: FieldPath) -> Any:
         """Convert every field and build the model, or return INVALID."""
@@ -446,19 +447,22 @@ class Record(Kind):
         """Convert the mapping into a dict of model attributes."""
         if not isinstance(value, dict):
             return self.wrong_type(value, ctx, where)
-        self.report_unknown(value, ctx, where)
+        if not value.keys() <= self.by_name.keys():
+            self.report_unknown(value, ctx, where)
         values: dict[str, Any] = {}
         valid = True
-        for spec in self.fields:
-            raw = value.get(spec.name)
+        get = value.get
+        for spec, name, attribute, kind, required in self.plan:
+            raw = get(name)
             if raw is None:
-                if spec.required:
-                    values[spec.attribute] = self.missing(spec, spec.name in value, ctx, where)
+                if required:
+                    values[attribute] = self.missing(spec, name in value, ctx, where)
                     valid = False
                 continue
-            converted = INVALID if raw is INVALID else spec.kind.convert(raw, ctx, where + (spec.name,))
-            valid = valid and converted is not INVALID
-            values[spec.attribute] = converted
+            converted = INVALID if raw is INVALID else kind.convert(raw, ctx, where + (name,))
+            if converted is INVALID:
+                valid = False
+            values[attribute] = converted
         return values if valid else INVALID
 
     def missing(self, spec: Field, present: bool, ctx: Context, where: FieldPath) -> object:

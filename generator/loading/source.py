@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.loading.marks import Marks
@@ -9,6 +10,8 @@ from generator.problems import Problem, error
 
 MAX_FILE_BYTES = 1_000_000
 FENCE = "---"
+# A line that closes front matter: '---' or '...', then nothing but white space (as str.rstrip strips it).
+CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +47,17 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
 
 def split_front_matter(path: str, text: str) -> tuple[Source | None, list[Problem]]:
     """Split ``---`` fenced YAML front matter from a Markdown body."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != FENCE:
+    first_end = text.find("\n")
+    if (text if first_end < 0 else text[:first_end]).rstrip() != FENCE:
         message = "missing front matter: the file must start with a line '---'"
         return None, [error(path, "L003", message, line=1, column=1)]
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in (FENCE, "..."):
-            yaml_text = "\n".join(lines[1:index]) + "\n"
-            body = "\n".join(lines[index + 1 :])
-            return Source(path, text, yaml_text, 2, body, index + 2), []
-    message = "unterminated front matter: no closing '---' line after the opening one"
-    return None, [error(path, "L004", message, line=1, column=1)]
+    closing = CLOSING_FENCE.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is None:
+        message = "unterminated front matter: no closing '---' line after the opening one"
+        return None, [error(path, "L004", message, line=1, column=1)]
+    yaml_text = text[first_end + 1 : closing.start()] or "\n"
+    body = text[closing.end() + 1 :]
+    return Source(path, text, yaml_text, 2, body, text.count("\n", 0, closing.start()) + 2), []
 
 
 def yaml_source(path: str, text: str) -> Source:

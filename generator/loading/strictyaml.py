@@ -150,6 +150,7 @@ class _Builder:
         self.entries: list[str] = []
         self.offset = source.yaml_line
         self.comments = "#" in source.yaml
+        self.plain_strings = not (self.may_alias or self.comments)  # a string scalar then is its own value
 
     def marks(self) -> Marks:
         """Return the index of every node built."""
@@ -178,7 +179,7 @@ class _Builder:
         if kind is SCALAR:
             return node.value if node.tag == STR and not self.comments else self.scalar(node)
         if kind is SEQUENCE:
-            items = [self.build(item, f"{path}{PART}{index}") for index, item in enumerate(node.value)]
+            items = [self.item(item, f"{path}{PART}{index}") for index, item in enumerate(node.value)]
             return items if node.tag == SEQ or self.check_tag(node, SEQ) else INVALID
         mapping = self.mapping(node, path)
         return mapping if node.tag == MAP or self.check_tag(node, MAP) else INVALID
@@ -245,8 +246,21 @@ class _Builder:
             if key in result:
                 self.refuse(key_node, "L006", f"duplicate key '{key}'; the first value is kept, remove one of them")
                 continue
-            result[key] = self.build(value_node, f"{path}{PART}{key if key.isprintable() else escape(key)}", key_node)
+            result[key] = self.item(value_node, f"{path}{PART}{key if key.isprintable() else escape(key)}", key_node)
         return result
+
+    def item(self, node: Node, path: str, key: Node | None = None) -> Any:
+        """Build a child node: a plain string scalar in place, the same way ``build`` would, anything else by ``build``."""
+        if not self.plain_strings or node.__class__ is not ScalarNode or node.tag != STR:
+            return self.build(node, path, key)
+        start, offset = node.start_mark, self.offset
+        if key is None:
+            self.entries.append(f"{ENTRY}{path}{KIND}{SCALAR}{start.line + offset},{start.column + 1}")
+        else:
+            at = key.start_mark
+            self.entries.append(
+                f"{ENTRY}{path}{KIND}{SCALAR}{start.line + offset},{start.column + 1},{at.line + offset},{at.column + 1}")
+        return node.value
 
 
 def read(source: Source) -> tuple[Any, Marks, list[Problem]]:

@@ -90,11 +90,12 @@ class AfterHours:
 def after_hours_acknowledgements(corpus: Corpus) -> list[AfterHours]:
     """Return the incidents acknowledged outside their acknowledger's working hours, in time order."""
     found: list[AfterHours] = []
+    hours_of: dict[str, WorkingHours] = {}
     for incident in corpus.incidents:
         person = acknowledger(incident)
         if incident.type != "incident" or incident.acknowledged is None or person is None:
             continue
-        hours = person_hours(corpus, person)
+        hours = hours_of.get(person) or hours_of.setdefault(person, person_hours(corpus, person))
         if is_after_hours(incident.acknowledged, hours):
             found.append(AfterHours(incident, person, night_of(incident.acknowledged, hours)))
     return sorted(found, key=lambda late: (late.incident.acknowledged, late.incident.id))

@@ -48,16 +48,21 @@ def day_span(hours: WorkingHours, zone: ZoneInfo, day: date) -> tuple[datetime, 
     return datetime.combine(day, hours.start, zone), datetime.combine(end_day, hours.end, zone)
 
 
-def spans_around(hours: WorkingHours, zone: ZoneInfo, days: tuple[str, ...], at: datetime) -> list[tuple[datetime, datetime]]:
-    """Return the working spans from the day before ``at`` (local) to a week after it, in order."""
+def spans_around(hours: WorkingHours, zone: ZoneInfo, days: tuple[str, ...], at: datetime,
+                 ahead: int = LOOK_AHEAD_DAYS) -> list[tuple[datetime, datetime]]:
+    """Return the working spans from the day before ``at`` (local) to ``ahead`` days after it, in order."""
     today = at.astimezone(zone).date()
-    candidates = (today + timedelta(days=offset) for offset in range(-1, LOOK_AHEAD_DAYS))
+    candidates = (today + timedelta(days=offset) for offset in range(-1, ahead))
     return [day_span(hours, zone, day) for day in candidates if WEEKDAYS[day.weekday()] in days]
 
 
 def is_working(hours: WorkingHours, zone: ZoneInfo, days: tuple[str, ...], at: datetime) -> bool:
-    """Whether ``at`` falls within the working hours of one of the working days."""
-    return any(start <= at < end for start, end in spans_around(hours, zone, days, at))
+    """Whether ``at`` falls within the working hours of one of the working days.
+
+    A span starts on its own local day and ends by the next, so only the spans of the day before ``at`` and of its
+    own day can hold it.
+    """
+    return any(start <= at < end for start, end in spans_around(hours, zone, days, at, ahead=1))
 
 
 def next_start(hours: WorkingHours, zone: ZoneInfo, days: tuple[str, ...], at: datetime) -> datetime | None:

@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_forked_checkers_and_one_process_agree(tmp_path: Path, monkeypatch) -> None:
-    """The rules dealt out to forked checkers report the same problems at the same positions as run in one process."""
+    """The rules claimed by forked checkers report the same problems at the same positions as run in one process."""
     monkeypatch.setattr(generator.validate, "CHECK_SHARES_FROM", 400)
     dealt: list[int] = []
     shares = generator.validate.shares

@@ -59,3 +59,18 @@ def test_follow_the_sun_ranks_who_is_at_work_first_then_who_starts_soonest() -> 
     assert [(p.id, start.astimezone(timezone.utc)) for p, start in ranked] == [
         ("chen", moment), ("gustav", utc("2026-11-24T09:00")), ("julia", utc("2026-11-24T14:00"))]
     assert [p.id for p, _ in next_at_work((julia, gustav, chen), moment, exclude="chen")] == ["gustav", "julia"]
+
+
+def test_is_working_looks_only_at_the_day_before_and_the_day_itself() -> None:
+    """Hour by hour across both DST changes, is_working agrees with a search of every span of the week around."""
+    from datetime import timedelta
+
+    from generator.model.workhours import is_working, spans_around
+
+    days = ("monday", "tuesday", "wednesday", "saturday")
+    for hours in (OFFICE, WorkingHours(time(22), time(6)), WorkingHours(time(0, 30), time(0, 30))):
+        for start in (utc("2026-03-26T00:00"), utc("2026-10-22T00:00")):
+            for step in range(24 * 8):
+                at = start + timedelta(minutes=30 * step)
+                every = any(s <= at < e for s, e in spans_around(hours, LONDON, days, at))
+                assert is_working(hours, LONDON, days, at) == every
