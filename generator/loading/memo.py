@@ -137,7 +137,10 @@ def write_memo(path: Path, memo: Memo) -> bool:
     key = memo_key()
     if key is None or not is_memo(path):
         return False
-    signed = shape_digest(memo.shape) + pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        signed = shape_digest(memo.shape) + pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):  # a record that cannot be kept is parsed next time
+        return False
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,16 @@ def test_a_signed_memo_that_cannot_be_unpickled_means_parsing_everything(portal,
     parsed.clear()
     assert same(load(portal), load_root(portal, workers=1))
     assert len(parsed) > 30
+
+
+def test_records_that_cannot_be_pickled_are_parsed_next_time_and_the_load_goes_on(portal, parsed, monkeypatch):
+    def unpicklable(*arguments, **keywords):
+        raise pickle.PicklingError("cannot pickle 'generator' object")
+
+    real = pickle.dumps
+    monkeypatch.setattr(memo_module.pickle, "dumps", unpicklable)
+    first = load(portal)
+    assert not memo_file_for(portal).exists()
+    monkeypatch.setattr(memo_module.pickle, "dumps", real)
+    parsed.clear()
+    assert same(load(portal), first) and len(parsed) > 30
