@@ -163,14 +163,9 @@ class _Builder:
 
     def build(self, node: Node, path: str = "", key: Node | None = None) -> Any:
         """Build the plain value of any node at an encoded field path, indexing where it (and its key) starts."""
-        shape, start, offset = node.__class__, node.start_mark, self.offset
+        shape = node.__class__
         kind = SCALAR if shape is ScalarNode else SEQUENCE if shape is SequenceNode else MAPPING
-        if key is None:
-            self.entries.append(f"{ENTRY}{path}{KIND}{kind}{start.line + offset},{start.column + 1}")
-        else:
-            at = key.start_mark
-            self.entries.append(
-                f"{ENTRY}{path}{KIND}{kind}{start.line + offset},{start.column + 1},{at.line + offset},{at.column + 1}")
+        self.index(path, kind, node, key)
         if self.may_alias:  # without a '*' in the text there is no alias, so no node is met twice
             if id(node) in self.seen:
                 self.aliased = True
@@ -253,14 +248,18 @@ class _Builder:
         """Build a child node: a plain string scalar in place, the same way ``build`` would, anything else by ``build``."""
         if not self.plain_strings or node.__class__ is not ScalarNode or node.tag != STR:
             return self.build(node, path, key)
+        self.index(path, SCALAR, node, key)
+        return node.value
+
+    def index(self, path: str, kind: str, node: Node, key: Node | None) -> None:
+        """Note where a node (and its key, if it has one) starts, under its encoded field path."""
         start, offset = node.start_mark, self.offset
         if key is None:
-            self.entries.append(f"{ENTRY}{path}{KIND}{SCALAR}{start.line + offset},{start.column + 1}")
+            self.entries.append(f"{ENTRY}{path}{KIND}{kind}{start.line + offset},{start.column + 1}")
         else:
             at = key.start_mark
             self.entries.append(
-                f"{ENTRY}{path}{KIND}{SCALAR}{start.line + offset},{start.column + 1},{at.line + offset},{at.column + 1}")
-        return node.value
+                f"{ENTRY}{path}{KIND}{kind}{start.line + offset},{start.column + 1},{at.line + offset},{at.column + 1}")
 
 
 def read(source: Source) -> tuple[Any, Marks, list[Problem]]:
