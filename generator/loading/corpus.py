@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 
 from generator.loading import records
 from generator.loading.files import find_files, read_file
-from generator.loading.sharing import shared_map
 from generator.loading.locate import marks_of_source
 from generator.loading.marks import Marks
 from generator.loading.memo import Memo, file_digest, read_memo, shape_of, write_memo
-from generator.loading.theme_files import with_theme_files
+from generator.loading.sharing import shared_map
 from generator.loading.source import Source, decode, split_front_matter, yaml_source
+from generator.loading.theme_files import with_theme_files
 from generator.memory import collection_paused
 from generator.model.corpus import Corpus
 from generator.problems import Problem, error
@@ -158,8 +158,9 @@ def found_records(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
 
 def load_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int,
                  memo: Memo | None = None) -> list[FileResult]:
-    """Load record files, taking what ``memo`` holds for files that did not change, and parsing the rest."""
-    if memo is None:
+    """Load record files, taking what ``memo`` holds for files that did not change, and parsing the rest (every file,
+    without reading it first, when the memo holds none)."""
+    if memo is None or not memo.files:
         return parse_records(root, zone, jobs, workers)
     found = [recalled(root, job, memo) for job in jobs]
     parsed = iter(parse_records(root, zone, [job for job, result in zip(jobs, found) if result is None], workers))

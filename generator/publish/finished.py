@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 import posixpath
-from importlib import metadata
 from collections.abc import Callable, Iterator
+from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment
@@ -23,8 +23,8 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta
 
 from generator.fingerprint import code_digest
+from generator.publish.cache import SHAPING_DISTRIBUTIONS
 from generator.render.compiled import compiled_templates
-
 
 NAV_TEMPLATE = "partials/nav.html"
 
@@ -168,7 +168,7 @@ class FinishedPages(BasePlugin):
 def theme_settings() -> bytes:
     """What shapes the theme's compiled templates besides their source: Statusbook's code and MkDocs' and Material's
     versions (MkDocs makes the environment, Material ships the templates)."""
-    return code_digest() + " ".join(metadata.version(name) for name in ("mkdocs", "mkdocs-material")).encode()
+    return code_digest() + " ".join(metadata.version(name) for name in SHAPING_DISTRIBUTIONS).encode()
 
 
 class NavOnce:

@@ -186,3 +186,13 @@ def test_records_that_cannot_be_pickled_are_parsed_next_time_and_the_load_goes_o
     monkeypatch.setattr(memo_module.pickle, "dumps", real)
     parsed.clear()
     assert same(load(portal), first) and len(parsed) > 30
+
+
+def test_without_a_memo_no_file_is_read_twice(portal, monkeypatch):
+    recalled: list[tuple[str, str]] = []
+    recall = corpus_module.recalled
+    monkeypatch.setattr(corpus_module, "recalled", lambda root, job, memo: recalled.append(job) or recall(root, job, memo))
+    load(portal)
+    assert recalled == []
+    load(portal)
+    assert len(recalled) > 30
