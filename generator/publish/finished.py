@@ -8,12 +8,14 @@ write the page; only the Markdown conversion is skipped. Used by the build's plu
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 from collections.abc import Callable, Iterator
+from functools import partial
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemLoader, TemplateNotFound
 from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
@@ -154,15 +156,49 @@ class FinishedPages(BasePlugin):
         page.content = None
         return output
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Have the theme's environment list its templates without walking hidden folders (see ThemeLoader)."""
+        config.theme.get_env = partial(listing_no_hidden, config.theme.get_env)
+        return config
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Load each theme template once: a build does not change them, so checking their files at every include
         costs; and draw the navigation once per folder for the pages outside it."""
         env.auto_reload = False
         env.bytecode_cache = compiled_templates("theme-templates", theme_settings())
-        if NAV_TEMPLATE in env.list_templates():
+        try:  # listing the theme's templates walks every folder of its icons; asking for the one is cheap
             template = env.get_template(NAV_TEMPLATE)
-            template.root_render_func = NavOnce(template.root_render_func)
+        except TemplateNotFound:
+            return env
+        template.root_render_func = NavOnce(template.root_render_func)
         return env
+
+
+def listing_no_hidden(get_env: Callable[[], Environment]) -> Environment:
+    """The theme's environment from ``get_env``, its template folders read by a ThemeLoader."""
+    env = get_env()
+    if isinstance(env.loader, FileSystemLoader):
+        env.loader = ThemeLoader(env.loader.searchpath, env.loader.encoding, env.loader.followlinks)
+    return env
+
+
+class ThemeLoader(FileSystemLoader):
+    """Loads the theme's templates as Jinja's file system loader does, but lists none in hidden folders.
+
+    MkDocs lists the theme's templates only to find the static files it copies into the site, and never copies a
+    file in a hidden folder; Material keeps its thousands of icons in ``.icons``, and walking them cost about half a
+    second of every build. Loading a template, an icon included, is unchanged.
+    """
+
+    def list_templates(self) -> list[str]:
+        """Every template outside hidden folders, by its name relative to the template folder that has it."""
+        found: set[str] = set()
+        for searchpath in self.searchpath:
+            for folder, subfolders, names in os.walk(searchpath, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                base = PurePosixPath(Path(folder).relative_to(searchpath).as_posix())
+                found.update((base / name).as_posix() for name in names)
+        return sorted(found)
 
 
 def theme_settings() -> bytes:

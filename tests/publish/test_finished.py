@@ -104,3 +104,28 @@ def test_a_portal_built_with_the_navigation_drawn_once_matches_one_drawing_it_ev
     assert once.keys() == every.keys()
     assert [path for path in once if once[path] != every[path] and path != ".statusbook-site"] == []
     assert 'class="md-nav md-nav--primary"' in once["incidents/2026-11-23-api-increased-latency/index.html"].decode()
+
+
+def test_the_theme_files_copied_are_those_mkdocs_finds_walking_every_folder(tmp_path):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from generator.publish.finished import FinishedPages, ThemeLoader
+
+    (tmp_path / "docs").mkdir()
+    overrides = tmp_path / "overrides"
+    (overrides / ".hidden").mkdir(parents=True)
+    (overrides / ".hidden" / "skipped.css").write_text("a {}\n")
+    (overrides / "extra.css").write_text("a {}\n")
+    config = load_config(config_file=None, docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"),
+                         site_name="T", theme={"name": "material", "custom_dir": str(overrides)})
+    every = Files([])
+    every.add_files_from_theme(config.theme.get_env(), config)
+    config = FinishedPages(tmp_path, []).on_config(config)
+    env = config.theme.get_env()
+    listed = Files([])
+    listed.add_files_from_theme(env, config)
+    assert isinstance(env.loader, ThemeLoader)
+    assert sorted(f.src_uri for f in listed) == sorted(f.src_uri for f in every)
+    assert "extra.css" in {f.src_uri for f in listed} and len(listed) > 20
+    assert env.get_template(".icons/material/check.svg").render()
