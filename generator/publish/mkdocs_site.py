@@ -22,6 +22,7 @@ import yaml
 from generator.publish.sitedir import (
     PublishError,
     SiteTarget,
+    is_marked_site,
     make_scratch,
     os_error_message,
     remove_leftovers,
@@ -48,6 +49,7 @@ from generator.publish.cache import (
     written_as,
 )
 from generator.publish.finished import FinishedPages, IncrementalNotice
+from generator.publish.spare import keep_spare, prune, spare_folder, take_spare
 from generator.render import urls
 from generator.render.memo import Reuse
 from generator.render.output import KeptFile, Output, OutputError, OutputFile, checked_path
@@ -287,6 +289,7 @@ def build_and_swap(files: Rendered, settings: SiteSettings, site_dir: Path, audi
                    say: Callable[[str], None], reuse: Reuse) -> int:
     """Build in a marked scratch folder beside ``site_dir``, reusing unchanged files, mark the result ours, and swap it in."""
     work = make_scratch(site_dir.parent, scratch_prefix(site_dir))
+    spare = spare_folder(cache_file) if cache_file else None
     try:
         config_file = stage(settings, work)
         key = build_key(mkdocs_config(settings, Path("docs"), Path("site"), Path(OVERRIDES)))
@@ -297,7 +300,7 @@ def build_and_swap(files: Rendered, settings: SiteSettings, site_dir: Path, audi
         unchanged = reusable(previous, digests)
         if not written.kept <= unchanged:
             raise PublishError("the site folder changed while it was being built; build again")
-        link_unchanged(unchanged, site_dir, work / "site")
+        start_from(spare, unchanged, site_dir, work / "site")
         if unchanged:
             say(f"Reusing {len(unchanged)} unchanged files of the previous build; writing {len(digests) - len(unchanged)}")
         with build_environment(settings.epoch):
@@ -306,12 +309,22 @@ def build_and_swap(files: Rendered, settings: SiteSettings, site_dir: Path, audi
         write_site_marker(work / "site", audience, build)
         linked = {written_as(path): previous.stamps[written_as(path)] for path in unchanged} if previous else {}
         manifest = manifest_of(key, build, digests, work / "site", written.keys, linked)
-        replace_site(work / "site", site_dir, work)
+        replaced = replace_site(work / "site", site_dir, work)
+        if spare is not None and replaced is not None and is_marked_site(replaced):
+            keep_spare(replaced, spare)  # a foreign folder replaced with --force is removed, never kept
     finally:
         remove_scratch(work)
     if cache_file is not None:
         save_cache(cache_file, manifest, say)
     return len(digests)
+
+
+def start_from(spare: Path | None, unchanged: frozenset[str], site_dir: Path, built: Path) -> None:
+    """Give the new build at ``built`` the previous site's ``unchanged`` files: those the spare tree (the site the
+    previous build replaced) still shares with the site are kept in place, the rest are linked; nothing else stays."""
+    targets = {written_as(path): path for path in unchanged}
+    kept = prune(built, site_dir, set(targets)) if spare is not None and take_spare(spare, built) else set()
+    link_unchanged(frozenset(path for target, path in targets.items() if target not in kept), site_dir, built)
 
 
 Render = Callable[[], "Output | None"]

@@ -250,27 +250,32 @@ def libc() -> ctypes.CDLL:
     return _libc[0]
 
 
-def replace_site(built: Path, site_dir: Path, holding: Path) -> None:
-    """Put ``built`` in place of ``site_dir``; the old site ends up at ``built`` (or inside ``holding``)."""
+def replace_site(built: Path, site_dir: Path, holding: Path) -> Path | None:
+    """Put ``built`` in place of ``site_dir``; return where the old site's tree ended up (at ``built`` or inside
+    ``holding``), or None when there was none or only its contents were swapped."""
     if not os.path.lexists(site_dir):
         built.rename(site_dir)
-    elif os.path.ismount(site_dir):
+        return None
+    if os.path.ismount(site_dir):
         swap_contents(built, site_dir)
-    else:
-        try:
-            exchange(built, site_dir)
-        except OSError as exc:
-            replace_unexchangeable(built, site_dir, holding, exc)
+        return None
+    try:
+        exchange(built, site_dir)
+    except OSError as exc:
+        return replace_unexchangeable(built, site_dir, holding, exc)
+    return built
 
 
-def replace_unexchangeable(built: Path, site_dir: Path, holding: Path, exc: OSError) -> None:
-    """Replace ``site_dir`` when exchanging it failed: by two renames where unsupported, or swap its contents."""
+def replace_unexchangeable(built: Path, site_dir: Path, holding: Path, exc: OSError) -> Path | None:
+    """Replace ``site_dir`` when exchanging it failed: by two renames where unsupported (returning where the old site
+    went), or swap its contents."""
     if exc.errno in UNSUPPORTED:
         rename_twice(built, site_dir, holding / "previous")
-    elif exc.errno in UNRENAMABLE:
+        return holding / "previous"
+    if exc.errno in UNRENAMABLE:
         swap_contents(built, site_dir)
-    else:
-        raise exc
+        return None
+    raise exc
 
 
 def rename_twice(built: Path, site_dir: Path, trash: Path) -> None:

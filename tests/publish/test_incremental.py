@@ -15,6 +15,7 @@ from generator.loading.memo import memo_file_for
 from generator.publish import cache as cache_module
 from generator.publish import mkdocs_site
 from generator.publish.cache import CACHE_FOLDER, default_cache_file
+from generator.publish.spare import is_spare, spare_folder
 from generator.render.pages import PageRenderer
 from tests.hostile.tree import changes, snapshot
 from tests.site.conftest import NOW, copy_portal, site_files
@@ -213,3 +214,67 @@ def test_the_record_memo_lives_in_the_accounts_cache_never_beside_the_site(porta
 def test_no_cache_writes_no_record_memo(portal, tmp_path):
     run_build(portal, tmp_path / "site", "public", "--no-cache")
     assert not memo_file_for(portal).exists()
+
+
+def folders(site_dir: Path) -> list[str]:
+    """Every folder of a built site, by relative path."""
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_dir())
+
+
+@pytest.mark.parametrize("audience", ["public", "internal"])
+def test_a_build_started_from_the_spare_tree_matches_a_clean_build_folders_included(portal, tmp_path, audience):
+    site_dir = tmp_path / "site"
+    run_build(portal, site_dir, audience)
+    retitle(portal)
+    run_build(portal, site_dir, audience)
+    assert is_spare(spare_folder(default_cache_file(site_dir)))
+    (portal / REMOVED).unlink()
+    assert reused(run_build(portal, site_dir, audience, now=LATER).output)[0] > 0
+    clean = tmp_path / "clean"
+    assert site_files(site_dir) == clean_build(portal, clean, audience, now=LATER)
+    assert folders(site_dir) == folders(clean)
+
+
+def test_a_failed_build_started_from_the_spare_never_changes_the_site(portal, tmp_path, monkeypatch):
+    site_dir = tmp_path / "site"
+    run_build(portal, site_dir)
+    retitle(portal)
+    run_build(portal, site_dir)
+    spare = spare_folder(default_cache_file(site_dir))
+    before = snapshot(tmp_path, skip=(portal, spare))
+    retitle(portal)
+
+    def full(built, target, holding):
+        raise OSError(28, os.strerror(28), str(built))
+
+    monkeypatch.setattr(mkdocs_site, "replace_site", full)
+    result = CliRunner().invoke(cli, ["build", "--root", str(portal), "--site-dir", str(site_dir), "--now", NOW])
+    assert result.exit_code == 1 and "Reusing" in result.output
+    assert changes(before, snapshot(tmp_path, skip=(portal, spare))) == []
+
+
+def test_files_the_spare_shares_with_the_site_are_never_written_through(portal, tmp_path):
+    site_dir = tmp_path / "site"
+    run_build(portal, site_dir)
+    for _ in range(3):
+        contents = site_files(site_dir)
+        inodes = {path: os.stat(site_dir / path).st_ino for path in contents}
+        retitle(portal)
+        run_build(portal, site_dir)
+        for path, content in site_files(site_dir).items():
+            if path in inodes and os.stat(site_dir / path).st_ino == inodes[path]:
+                assert content == contents[path], f"{path} was rewritten in place"
+    assert site_files(site_dir) == clean_build(portal, tmp_path / "clean")
+
+
+def test_a_folder_where_the_spare_goes_that_is_not_ours_is_left_alone(portal, tmp_path):
+    site_dir = tmp_path / "site"
+    mine = spare_folder(default_cache_file(site_dir))
+    (mine / "site").mkdir(parents=True)
+    (mine / "site" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    before = snapshot(mine)
+    for _ in range(3):
+        retitle(portal)
+        run_build(portal, site_dir)
+    assert snapshot(mine) == before
+    assert site_files(site_dir) == clean_build(portal, tmp_path / "clean")
