@@ -158,8 +158,9 @@ class PageRenderer:
         return OutputFile(source, self.body(self.view, template, source, title, context))
 
     def record_page(self, template: str, source: str, title: str, inputs: bytes, context: Callable[[], dict]) -> OutputFile | KeptFile:
-        """Render one record's page from the ``context`` made on demand and the site's scope alone, unless the site
-        already holds it; ``inputs`` is the digest of everything that context holds (see memo.input_digest)."""
+        """Render a page (one record's, or a month or component listing records) from the ``context`` made on demand
+        and the site's scope alone, unless the site already holds it; ``inputs`` is the digest of everything that
+        context holds (see memo.input_digest)."""
         key = file_key(self.shared, source, input_digest(template, title, inputs))
         return keyed(self.reuse, key, source, lambda: self.body(self.scope, template, source, title, context()))
 
@@ -172,16 +173,19 @@ class PageRenderer:
 
 def page_files(view: SiteView, pages: PageRenderer) -> Iterator[OutputFile | KeptFile]:
     """Render every page of the site with the build's one renderer, one page at a time."""
+    digests = {v.id: input_digest(v) for v in view.incidents}
+    listed = partial(listed_digest, {id(v): (v, digests[v.id]) for v in view.incidents})
     yield pages.page("public/home.md.j2", urls.HOME, view.site.name)
     yield pages.page("public/history.md.j2", urls.HISTORY, "Incident history")
     for m in view.months:
-        yield pages.page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.title}", month=m)
+        inputs = input_digest(m.year, m.month, listed(m.incidents))
+        yield pages.record_page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.title}", inputs,
+                                partial(dict, month=m))
     for state in view.status.components:
-        yield component_page(pages, view, state)
+        yield component_page(pages, view, state, listed)
     yield pages.page("public/subscribe.md.j2", urls.SUBSCRIBE, "Subscribe to updates")
     if view.portal is not None:
         return  # the portal renders full incident records and every postmortem at the same paths
-    digests = {v.id: input_digest(v) for v in view.incidents}
     for v in view.incidents:
         yield pages.record_page("public/incident.md.j2", urls.incident_page(v.id), v.title, digests[v.id], partial(dict, incident=v))
     for v in view.incidents:
@@ -190,14 +194,19 @@ def page_files(view: SiteView, pages: PageRenderer) -> Iterator[OutputFile | Kep
             yield pages.record_page("public/postmortem.md.j2", urls.postmortem_page(v.id), title, digests[v.id], partial(dict, incident=v))
 
 
-def component_page(pages: PageRenderer, view: SiteView, state) -> OutputFile:
-    """Render one component's page."""
+def listed_digest(known: dict[int, tuple[object, bytes]], views: tuple) -> list[bytes]:
+    """The digest of each view a page lists: the one already taken of that very object, or taken now."""
+    return [known[id(v)][1] if id(v) in known else input_digest(v) for v in views]
+
+
+def component_page(pages: PageRenderer, view: SiteView, state, listed: Callable[[tuple], list[bytes]]) -> OutputFile | KeptFile:
+    """Render one component's page, unless the site holds it from the same state, uptime and incidents."""
     uptime = next(u for u in view.uptime if u.component.id == state.component.id)
-    return pages.page(
+    incidents = view.incidents_of(state.component.id)
+    return pages.record_page(
         "public/component.md.j2",
         urls.component_page(state.component.id),
         state.component.name,
-        state=state,
-        uptime=uptime,
-        incidents=view.incidents_of(state.component.id),
+        input_digest(state, uptime, listed(incidents)),
+        partial(dict, state=state, uptime=uptime, incidents=incidents),
     )

@@ -16,6 +16,7 @@ from generator.publish import cache as cache_module
 from generator.publish import mkdocs_site
 from generator.publish.cache import CACHE_FOLDER, default_cache_file
 from generator.publish.spare import is_spare, spare_folder
+from generator.render import urls
 from generator.render.pages import PageRenderer
 from tests.hostile.tree import changes, snapshot
 from tests.site.conftest import NOW, copy_portal, site_files
@@ -175,6 +176,8 @@ def test_records_that_did_not_change_are_not_rendered_again(portal, tmp_path, mo
     run_build(portal, site_dir, audience)
     records = {source for source in rendered if re.match(r"(incidents|postmortems)/\d{4}-", source)}
     assert records == {f"incidents/{EDITED_ID}.md", f"postmortems/{EDITED_ID}.md"}
+    listings = {source for source in rendered if source.startswith(("history/", "components/"))} - {urls.HISTORY}
+    assert listings == {urls.month_page("2026-06"), urls.component_page("api")}
     assert site_files(site_dir) == clean_build(portal, tmp_path / "clean", audience)
 
 
