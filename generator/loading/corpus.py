@@ -195,8 +195,9 @@ def remembered_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, 
     shape = shape_of(zone)
     memo = read_memo(memo_file, shape) or Memo(shape)
     results = load_records(root, zone, jobs, workers, memo)
-    files = {r.path: (r.kind, r.digest, r) for r in results if r.digest is not None}
-    if files.keys() != memo.files.keys() or any(files[path][2] is not memo.files[path][2] for path in files):
+    entries = ((r.path, memo.entry(r.path, r.kind, r.digest, r)) for r in results if r.digest is not None)
+    files = {path: entry for path, entry in entries if entry is not None}
+    if files.keys() != memo.files.keys() or any(files[path] is not memo.files[path] for path in files):
         write_memo(memo_file, Memo(shape, files))
     return results
 

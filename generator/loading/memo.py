@@ -24,23 +24,47 @@ from generator.account import cache_folder
 from generator.fingerprint import code_digest
 
 MEMO_PREFIX = b"statusbook-records-memo "
-MAGIC = MEMO_PREFIX + b"2\n"
+MAGIC = MEMO_PREFIX + b"3\n"
 KEY_BYTES = 32
 SIGNATURE_BYTES = 32
 SHAPE_BYTES = 16
 
 
+Entry = tuple[str, bytes, bytes]
+
+
 @dataclass(slots=True)
 class Memo:
-    """Loaded files by path, each with its kind and digest, valid for one code digest and default time zone."""
+    """Loaded files by path, each with its kind, digest and what loading it gave (pickled on its own, so a memo written
+    again pickles only the files that changed), valid for one code digest and default time zone."""
 
     shape: tuple[bytes, str | None]
-    files: dict[str, tuple[str, bytes, Any]] = field(default_factory=dict)
+    files: dict[str, Entry] = field(default_factory=dict)
 
     def get(self, path: str, kind: str, digest: bytes) -> Any | None:
         """What loading the file gave before, if its kind and bytes are the same."""
         found = self.files.get(path)
-        return found[2] if found is not None and found[0] == kind and found[1] == digest else None
+        return unpickled(found[2]) if found is not None and found[0] == kind and found[1] == digest else None
+
+    def entry(self, path: str, kind: str, digest: bytes, result: Any) -> Entry | None:
+        """The entry that remembers ``result``: this memo's own if it holds the same file, else a new one; None when
+        the result cannot be pickled (the file is parsed next time)."""
+        found = self.files.get(path)
+        if found is not None and found[0] == kind and found[1] == digest:
+            return found
+        try:
+            return kind, digest, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None
+
+
+def unpickled(payload: bytes) -> Any | None:
+    """A remembered result, or None when it cannot be unpickled (signed by this account, yet not readable by this
+    code): the file is parsed instead."""
+    try:
+        return pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - any failure only means parsing the file again
+        return None
 
 
 def file_digest(data: bytes) -> bytes:

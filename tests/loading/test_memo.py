@@ -196,3 +196,22 @@ def test_without_a_memo_no_file_is_read_twice(portal, monkeypatch):
     assert recalled == []
     load(portal)
     assert len(recalled) > 30
+
+
+def test_a_memo_written_again_pickles_only_the_changed_file(portal, monkeypatch):
+    load(portal)
+    retitle(portal)
+    pickled: list[type] = []
+    real = pickle.dumps
+    monkeypatch.setattr(memo_module.pickle, "dumps", lambda value, **options: pickled.append(type(value)) or real(value, **options))
+    remembered = load(portal)
+    assert pickled == [corpus_module.FileResult, memo_module.Memo]
+    assert same(remembered, load_root(portal, workers=1))
+
+
+def test_a_remembered_file_that_cannot_be_unpickled_is_parsed(portal, parsed, monkeypatch):
+    load(portal)
+    monkeypatch.setattr(memo_module, "unpickled", lambda payload: None)
+    parsed.clear()
+    assert same(load(portal), load_root(portal, workers=1))
+    assert len(parsed) > 30
