@@ -77,6 +77,26 @@ def measures(incident: Incident, site: Site) -> tuple[Measure, ...]:
     return tuple(measure(name, incident, site) for name in MEASURES)
 
 
+class Measured:
+    """Each incident's response measures, computed once for every view and figure that reads them (its full record,
+    its month, its severity, both, and the totals)."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.known: dict[int, tuple[Measure, ...]] = {}
+
+    def of(self, incident: Incident) -> tuple[Measure, ...]:
+        """Return the four response measures of an incident, in lifecycle order."""
+        found = self.known.get(id(incident))
+        if found is None:
+            found = self.known[id(incident)] = measures(incident, self.site)
+        return found
+
+    def __call__(self, name: str, incident: Incident) -> Measure:
+        """Return one measure of an incident."""
+        return self.of(incident)[MEASURES.index(name)]
+
+
 def late_updates(incident: Incident) -> int:
     """Count updates posted after the time the previous update committed to."""
     pairs = zip(incident.updates, incident.updates[1:])

@@ -19,7 +19,7 @@ from generator.model.ownership import owner_at, owner_of
 from generator.model.site import Severity, shows_environment
 from generator.model.timing import format_target
 from generator.views.incidents import IncidentView, UpdateView, incident_view
-from generator.views.measures import MET, MISSED, NO_TARGET, PENDING, Measure, measures, missed_commitments
+from generator.views.measures import MET, MISSED, NO_TARGET, PENDING, Measure, Measured, missed_commitments
 from generator.views.measures import next_update_due, update_overdue
 from generator.views.people import ROLE_LABELS, name_of
 
@@ -413,11 +413,11 @@ def awaited(incident: Incident, last: str) -> str:
     return MILESTONE_LABELS[following[0]].lower() if following else "closed"
 
 
-def measure_views(incident: Incident, corpus: Corpus, now: datetime) -> tuple[MeasureView, ...]:
+def measure_views(incident: Incident, measured: Measured, now: datetime) -> tuple[MeasureView, ...]:
     """Judge each response measure at ``now``; maintenance windows have none."""
     if incident.is_maintenance:
         return ()
-    return tuple(measure_view(m, incident, now) for m in measures(incident, corpus.site))
+    return tuple(measure_view(m, incident, now) for m in measured.of(incident))
 
 
 def measure_view(measure: Measure, incident: Incident, now: datetime) -> MeasureView:
@@ -489,8 +489,10 @@ def escalation_view(corpus: Corpus, escalation: Escalation) -> EscalationView:
     return EscalationView(escalation.at, name_of(corpus, escalation.by), name_of(corpus, escalation.to), escalation.reason)
 
 
-def record_view(corpus: Corpus, incident: Incident, now: datetime, public: IncidentView | None = None) -> RecordView:
-    """Compute the internal view of one record as of ``now``, around its ``public`` view if that is already known."""
+def record_view(corpus: Corpus, incident: Incident, now: datetime, public: IncidentView | None = None,
+                measured: Measured | None = None) -> RecordView:
+    """Compute the internal view of one record as of ``now``, around its ``public`` view if that is already known, with
+    the response measures ``measured`` holds."""
     if public is None:
         shown = {c.id for c in corpus.site.components}
         public = incident_view(incident, corpus.site, shown, corpus.postmortem_of(incident.id))
@@ -521,7 +523,7 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime, public: Incid
         default_decision=None if incident.is_maintenance else DEFAULT_DECISION,
         timeline=timeline,
         phases=phases(incident, now),
-        measures=measure_views(incident, corpus, now),
+        measures=measure_views(incident, measured or Measured(corpus.site), now),
         mitigation=mitigation_label(incident.mitigation_kind),
         notes=incident.body,
         missed_commitments=missed_commitments(incident, now),
@@ -533,16 +535,19 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime, public: Incid
     )
 
 
-def records_view(corpus: Corpus, now: datetime, public: Sequence[IncidentView] | None = None) -> dict[str, RecordView]:
+def records_view(corpus: Corpus, now: datetime, public: Sequence[IncidentView] | None = None,
+                 measured: Measured | None = None) -> dict[str, RecordView]:
     """Compute the internal view of every incident and maintenance record, internal ones included, keyed by id.
 
     ``public``, when given, holds the internal audience's view of each of ``corpus.incidents``, in their order, so that
-    a build computes each record's view once for its pages and its full record.
+    a build computes each record's view once for its pages and its full record; ``measured`` keeps the response
+    measures for the metrics.
     """
     if public is not None and len(public) != len(corpus.incidents):
         raise ValueError("records_view needs one public view per incident of the corpus, in its order")
     views: dict[str, RecordView] = {}
+    measured = measured or Measured(corpus.site)
     for index, incident in enumerate(corpus.incidents):
         if incident.id not in views:
-            views[incident.id] = record_view(corpus, incident, now, None if public is None else public[index])
+            views[incident.id] = record_view(corpus, incident, now, None if public is None else public[index], measured)
     return views
