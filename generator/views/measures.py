@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from generator.model import compact_pickling
 from generator.model.incident import Incident
 from generator.model.site import Site
 from generator.model.targets import target_due, target_of
@@ -31,6 +32,7 @@ SPANS = {
 MET, MISSED, PENDING, NO_TARGET = "met", "missed", "pending", "none"
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Measure:
     """One response duration of an incident, with the target it is held to, if any."""

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from generator.model import compact_pickling
 from generator.model.audiences import AUDIENCE_LABELS, offered_templates
 from generator.model.corpus import Corpus
 from generator.model.decisions import DEFAULT_DECISION, Decision, Escalation
@@ -67,6 +68,7 @@ LINK_LABELS = {
 }
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class RoleView:
     """A supporting role and who fills it, if anyone."""
@@ -76,6 +78,7 @@ class RoleView:
     person: str | None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class HandoffView:
     """One link of the ownership chain, with names resolved."""
@@ -99,6 +102,7 @@ class HandoffView:
         return AWAITING if self.pending else None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class TimelineItem:
     """One moment of the merged timeline: a milestone, handoff, acknowledgement, public update or internal entry."""
@@ -116,6 +120,7 @@ class TimelineItem:
         return KIND_LABELS[self.kind]
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Phase:
     """A stretch between two milestones, or from the last milestone until now while the record is open."""
@@ -132,6 +137,7 @@ class Phase:
         return self.end - self.start
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class MeasureView:
     """One response measure with its verdict at the moment of the build."""
@@ -153,6 +159,7 @@ class MeasureView:
         return VERDICT_LABELS[self.verdict]
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Target:
     """One target of the record's severity, as words."""
@@ -161,6 +168,7 @@ class Target:
     text: str
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class LinkView:
     """A place the incident is worked on, as the portal lists it: what it is, its address and its text."""
@@ -170,6 +178,7 @@ class LinkView:
     text: str
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class UpdateNote:
     """What the portal adds to a public update: who posted it, and what happens next with whom it waits on."""
@@ -178,6 +187,7 @@ class UpdateNote:
     what_next: str | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class PauseView:
     """A pause of the owner, with names resolved; ``cover`` is None when nobody covered."""
@@ -193,6 +203,7 @@ class PauseView:
         return self.until - self.at
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class WrapUpView:
     """What the resolving update says follows: when the postmortem is due, and how recurrence is prevented."""
@@ -201,6 +212,7 @@ class WrapUpView:
     prevention: str | None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class CommsView:
     """Who is told about the incident (its severity's audiences, in words) and the comms templates that offers."""
@@ -209,6 +221,7 @@ class CommsView:
     templates: tuple[str, ...]
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class DecisionView:
     """One entry of the decision log as the portal lists it: when, who, what, why, which mitigation, and how it went."""
@@ -221,6 +234,7 @@ class DecisionView:
     outcome: str | None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class EscalationView:
     """One escalation as the portal lists it: when, who called in whom, and why."""
@@ -231,6 +245,7 @@ class EscalationView:
     reason: str
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class RecordView:
     """What the internal page shows of one record beyond its public ``IncidentView``."""
