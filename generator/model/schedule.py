@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
+from typing import Iterable
 
 from generator.model.rotation import SHIFT_LENGTH_DAYS, Override, Rotation, Shift
 
@@ -86,6 +87,11 @@ def final_duties(rotation: Rotation) -> list[Duty]:
     shifts = ShiftIndex(rotation)
     pieces = (piece_between(rotation, shifts, start, end) for start, end in zip(moments, moments[1:]))
     return [duty for _, duty in join_pieces([piece for piece in pieces if piece[1] is not None])]
+
+
+def final_duties_of(rotations: Iterable[Rotation]) -> tuple[list[Duty], ...]:
+    """Return the final duties of each rotation, in their order, for the views that share them."""
+    return tuple(final_duties(rotation) for rotation in rotations)
 
 
 class ShiftIndex:

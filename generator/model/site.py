@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from generator.model import compact_pickling
 from generator.model.formats import FIRST_FORMAT
 from generator.model.notify import Notify
 from generator.model.theme import Theme
@@ -35,6 +36,7 @@ def first_by_id(items: tuple) -> dict:
     return index
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Component:
     """A part of the service whose status is reported."""
@@ -46,6 +48,7 @@ class Component:
     description: str | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Severity:
     """A severity level and the targets that come with it."""
@@ -60,6 +63,7 @@ class Severity:
     audiences: tuple[str, ...] = ()
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Person:
     """Someone who takes part in incident response."""
@@ -87,6 +91,7 @@ class Person:
         return next_start(self.working_hours, self.timezone, self.working_days, at)
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Site:
     """Site-wide settings from ``statusbook.yml``."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
@@ -46,8 +47,9 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+@lru_cache(maxsize=1 << 14)
 def text(value: str) -> str:
-    """Escape record or generated text for XML content or a double-quoted attribute."""
+    """Escape record or generated text for XML content or a double-quoted attribute; labels repeat across pictures."""
     return escape(NOT_XML.sub("", value), {'"': "&quot;"})
 
 
@@ -109,8 +111,8 @@ def tick_labels(moments: list[datetime]) -> list[tuple[str, str]]:
     daily = len(moments) > 1 and moments[1] - moments[0] >= timedelta(days=1)
     for moment in moments:
         utc = moment.astimezone(UTC)
-        day = utc.strftime("%Y-%m-%d")
-        first_line = day if daily else utc.strftime("%H:%M")
+        day = f"{utc:%Y-%m-%d}"
+        first_line = day if daily else f"{utc.hour:02d}:{utc.minute:02d}"
         labels.append((first_line, "" if daily or day == last_day else day))
         last_day = day
     return labels

@@ -9,6 +9,7 @@ the month it starts; only overrides that have started count.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -25,7 +26,7 @@ from generator.model.burden import (
 from generator.model.corpus import Corpus
 from generator.model.coverage import month_after
 from generator.model.rotation import Rotation
-from generator.model.schedule import final_duties, shift_at, utc
+from generator.model.schedule import Duty, final_duties_of, shift_at, utc
 from generator.views.people import name_of
 
 HOUR = 3600.0
@@ -85,12 +86,14 @@ class Burden:
     quarters: tuple[HeavyQuarter, ...]
 
 
-def burden_view(corpus: Corpus, now: datetime) -> Burden:
-    """Compute the on-call burden as of ``now``."""
+def burden_view(corpus: Corpus, now: datetime, duties: Sequence[Sequence[Duty]] | None = None) -> Burden:
+    """Compute the on-call burden as of ``now``; ``duties`` holds the final duties of each of the corpus's rotations,
+    in their order, when the portal already computed them."""
     zone = corpus.site.timezone
     tally = Tally(corpus)
-    for rotation in corpus.rotations:
-        count_duties(tally, rotation, zone, now)
+    final = duties if duties is not None else final_duties_of(corpus.rotations)
+    for rotation, rotation_duties in zip(corpus.rotations, final, strict=True):
+        count_duties(tally, rotation_duties, zone, now)
         count_overrides(tally, rotation, zone, now)
     late = [item for item in after_hours_acknowledgements(corpus) if item.incident.acknowledged <= now]
     for item in late:
@@ -130,15 +133,15 @@ class Tally:
         """Return every month from the first counted to the last, each with its people by id."""
         if not self.counts:
             return ()
-        found = sorted({month for month, _ in self.counts})
-        return tuple(BurdenMonth(month, self.people(month)) for month in month_span(found[0], found[-1]))
+        people: dict[str, list[PersonMonth]] = {}
+        for (month, person), e in sorted(self.counts.items()):
+            people.setdefault(month, []).append(self.person_month(person, e))
+        found = list(people)
+        return tuple(BurdenMonth(month, tuple(people.get(month, ()))) for month in month_span(found[0], found[-1]))
 
-    def people(self, month: str) -> tuple[PersonMonth, ...]:
-        """Return the figures of everyone counted in ``month``, by id."""
-        return tuple(
-            PersonMonth(person, name_of(self.corpus, person), round(e["hours"], 1), e["after_hours"], e["taken"], e["given"])
-            for (m, person), e in sorted(self.counts.items()) if m == month
-        )
+    def person_month(self, person: str, e: dict) -> PersonMonth:
+        """Return one person's figures of one month from their tally."""
+        return PersonMonth(person, name_of(self.corpus, person), round(e["hours"], 1), e["after_hours"], e["taken"], e["given"])
 
 
 def month_span(first: str, last: str) -> list[str]:
@@ -162,9 +165,9 @@ def month_pieces(start: datetime, end: datetime, zone: ZoneInfo) -> list[tuple[s
     return pieces
 
 
-def count_duties(tally: Tally, rotation: Rotation, zone: ZoneInfo, now: datetime) -> None:
-    """Add the hours of a rotation's final duties up to ``now``."""
-    for duty in final_duties(rotation):
+def count_duties(tally: Tally, duties: Sequence[Duty], zone: ZoneInfo, now: datetime) -> None:
+    """Add the hours of a rotation's final ``duties`` up to ``now``."""
+    for duty in duties:
         for month, hours in month_pieces(duty.start, min(duty.end, utc(now)), zone):
             tally.add(month, duty.person, hours=hours)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from generator.model import compact_pickling
 from generator.model.corpus import Corpus
 from generator.model.followup import FollowupDue, followup_due, local_date, requires_postmortem, resolved_at
 from generator.model.incident import Incident
@@ -50,6 +51,7 @@ ACTION_STATUS_LABELS = {"open": "Open", "done": "Done", "not_doing": "Not doing"
 POSTMORTEM_DEADLINES = ("draft", "review", "assign")
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Deadline:
     """One postmortem deadline: when it is due, when it was met, and the verdict at the moment of judgement."""
@@ -82,6 +84,7 @@ class Deadline:
         return self.verdict == MISSED and self.met_at is None and self.met_on is None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class ActionRow:
     """One action item on the board, with its incident and whether it is overdue."""
@@ -119,6 +122,7 @@ class ActionRow:
         return self.status == "open"
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class PostmortemRecord:
     """A postmortem, or the lack of a required one, with its deadlines and action items."""
@@ -174,6 +178,7 @@ class PostmortemRecord:
         return next((d for d in self.deadlines if d.name == name), None)
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Followups:
     """Every postmortem (and every missing required one) and every action item, as of ``now``."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from generator.model import compact_pickling
 from generator.model.incident import Incident, Update
 from generator.model.postmortem import Postmortem, Section
 from generator.model.site import Component, Severity, Site
@@ -38,6 +39,7 @@ UPDATE_LABELS = {
 }
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class UpdateView:
     """One public status update."""
@@ -55,6 +57,7 @@ class UpdateView:
         return UPDATE_LABELS.get(self.status, self.status)
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Affected:
     """A component an incident affects, and how."""
@@ -68,6 +71,7 @@ class Affected:
         return STATUS_LABELS.get(self.impact, self.impact)
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class PostmortemView:
     """The published part of a postmortem: its sections and follow-ups, without authors or owners."""
@@ -77,6 +81,7 @@ class PostmortemView:
     action_items: tuple[tuple[str, str, str], ...]
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class IncidentView:
     """An incident or maintenance window as an audience sees it."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from generator.model import compact_pickling
 from generator.model.incident import Incident
 from generator.model.site import Site
 from generator.model.targets import target_due, target_of
@@ -31,6 +32,7 @@ SPANS = {
 MET, MISSED, PENDING, NO_TARGET = "met", "missed", "pending", "none"
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Measure:
     """One response duration of an incident, with the target it is held to, if any."""
@@ -75,6 +77,26 @@ def measure(name: str, incident: Incident, site: Site) -> Measure:
 def measures(incident: Incident, site: Site) -> tuple[Measure, ...]:
     """Compute the four response measures of an incident, in lifecycle order."""
     return tuple(measure(name, incident, site) for name in MEASURES)
+
+
+class Measured:
+    """Each incident's response measures, computed once for every view and figure that reads them (its full record,
+    its month, its severity, both, and the totals)."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.known: dict[int, tuple[Measure, ...]] = {}
+
+    def of(self, incident: Incident) -> tuple[Measure, ...]:
+        """Return the four response measures of an incident, in lifecycle order."""
+        found = self.known.get(id(incident))
+        if found is None:
+            found = self.known[id(incident)] = measures(incident, self.site)
+        return found
+
+    def __call__(self, name: str, incident: Incident) -> Measure:
+        """Return one measure of an incident."""
+        return self.of(incident)[MEASURES.index(name)]
 
 
 def late_updates(incident: Incident) -> int:

@@ -46,7 +46,7 @@ from generator.model.followup import followup_due, requires_postmortem
 from generator.model.incident import Incident
 from generator.model.postmortem import ActionItem
 from generator.model.site import Site
-from generator.views.measures import MEASURE_LABELS, MEASURES, MET, MISSED, Measure, measures, missed_commitments
+from generator.views.measures import MEASURE_LABELS, MEASURES, MET, MISSED, Measured, missed_commitments
 
 ALL_SEVERITIES = "All severities"
 NO_SEVERITY = "No severity"
@@ -194,31 +194,37 @@ def severity_order(site: Site, present: Iterable[str | None]) -> list[str | None
     return list(dict.fromkeys(configured)) + others + ([None] if None in present else [])
 
 
-class Measured:
-    """Each incident's response measures, computed once for every figure that counts the incident (its month, its
-    severity, both, and the totals)."""
+class Judged:
+    """What the figures judge of each incident, judged once for every figure that counts it (its month, its severity,
+    both, and the totals): its response measures, its postmortem draft and its missed update commitments."""
 
-    def __init__(self, site: Site) -> None:
-        self.site = site
-        self.known: dict[int, dict[str, Measure]] = {}
+    def __init__(self, corpus: Corpus, now: datetime, measured: Measured) -> None:
+        self.corpus, self.now, self.measure = corpus, now, measured
+        self.drafts: dict[int, bool | None] = {}
+        self.missed: dict[int, int] = {}
 
-    def __call__(self, name: str, incident: Incident) -> Measure:
-        """Return one measure of an incident."""
-        found = self.known.get(id(incident))
-        if found is None:
-            found = self.known[id(incident)] = {m.name: m for m in measures(incident, self.site)}
-        return found[name]
+    def draft(self, incident: Incident) -> bool | None:
+        """Judge whether an incident's postmortem was drafted by its deadline; None when not judged."""
+        if id(incident) not in self.drafts:
+            self.drafts[id(incident)] = draft_on_time(incident, self.corpus, self.now)
+        return self.drafts[id(incident)]
+
+    def missed_updates(self, incident: Incident) -> int:
+        """Count an incident's missed update commitments."""
+        if id(incident) not in self.missed:
+            self.missed[id(incident)] = missed_commitments(incident, self.now)
+        return self.missed[id(incident)]
 
 
-def spread(name: str, incidents: Sequence[Incident], measured: Measured) -> Spread:
+def spread(name: str, incidents: Sequence[Incident], judged: Judged) -> Spread:
     """Summarise one measure over the incidents where it is known."""
-    known = [took for took in (measured(name, i).took for i in incidents) if took is not None]
+    known = [took for took in (judged.measure(name, i).took for i in incidents) if took is not None]
     return Spread(name, len(known), median(known), nearest_rank(known))
 
 
-def target_share(name: str, incidents: Sequence[Incident], measured: Measured, now: datetime) -> Share:
-    """Count incidents that met one measure's target among those judged met or missed at ``now``."""
-    verdicts = [measured(name, i).verdict(now) for i in incidents]
+def target_share(name: str, incidents: Sequence[Incident], judged: Judged) -> Share:
+    """Count incidents that met one measure's target among those judged met or missed at the moment of the figures."""
+    verdicts = [judged.measure(name, i).verdict(judged.now) for i in incidents]
     return Share(verdicts.count(MET), verdicts.count(MET) + verdicts.count(MISSED))
 
 
@@ -234,9 +240,9 @@ def draft_on_time(incident: Incident, corpus: Corpus, now: datetime) -> bool | N
     return drafted is not None and drafted <= due.draft
 
 
-def postmortems_on_time(incidents: Sequence[Incident], corpus: Corpus, now: datetime) -> Share:
+def postmortems_on_time(incidents: Sequence[Incident], judged: Judged) -> Share:
     """Count postmortems drafted on time among those judged."""
-    verdicts = [v for v in (draft_on_time(i, corpus, now) for i in incidents) if v is not None]
+    verdicts = [v for v in (judged.draft(i) for i in incidents) if v is not None]
     return Share(sum(verdicts), len(verdicts))
 
 
@@ -264,10 +270,7 @@ def actions_on_time(incidents: Sequence[Incident], corpus: Corpus, now: datetime
     return Share(sum(verdicts), len(verdicts))
 
 
-def figures(
-    month: str | None, severity: str | None, label: str, incidents: Sequence[Incident], corpus: Corpus, now: datetime,
-    measured: Measured,
-) -> Figures:
+def figures(month: str | None, severity: str | None, label: str, incidents: Sequence[Incident], judged: Judged) -> Figures:
     """Compute every figure of one group of incidents."""
     return Figures(
         month=month,
@@ -275,25 +278,22 @@ def figures(
         label=label,
         incidents=len(incidents),
         incident_ids=tuple(i.id for i in incidents),
-        spreads=tuple(spread(name, incidents, measured) for name in MEASURES),
-        within_response=target_share("acknowledge", incidents, measured, now),
-        within_resolve=target_share("resolve", incidents, measured, now),
-        missed_updates=sum(missed_commitments(i, now) for i in incidents),
-        postmortems_on_time=postmortems_on_time(incidents, corpus, now),
-        actions_on_time=actions_on_time(incidents, corpus, now),
+        spreads=tuple(spread(name, incidents, judged) for name in MEASURES),
+        within_response=target_share("acknowledge", incidents, judged),
+        within_resolve=target_share("resolve", incidents, judged),
+        missed_updates=sum(judged.missed_updates(i) for i in incidents),
+        postmortems_on_time=postmortems_on_time(incidents, judged),
+        actions_on_time=actions_on_time(incidents, judged.corpus, judged.now),
     )
 
 
-def per_severity(
-    month: str | None, incidents: Sequence[Incident], order: Sequence[str | None], corpus: Corpus, now: datetime,
-    measured: Measured,
-) -> tuple[Figures, ...]:
+def per_severity(month: str | None, incidents: Sequence[Incident], order: Sequence[str | None], judged: Judged) -> tuple[Figures, ...]:
     """Compute the figures of each severity, in ``order``, that has incidents among ``incidents``."""
     rows = []
     for severity in order:
         chosen = [i for i in incidents if i.severity == severity]
         if chosen:
-            rows.append(figures(month, severity, severity_label(severity, corpus.site), chosen, corpus, now, measured))
+            rows.append(figures(month, severity, severity_label(severity, judged.corpus.site), chosen, judged))
     return tuple(rows)
 
 
@@ -303,24 +303,28 @@ def severity_key(severity_id: str | None, site: Site) -> SeverityKey:
     return SeverityKey(severity_id, severity_label(severity_id, site), severity.resolve if severity else None)
 
 
-def metrics_view(corpus: Corpus, now: datetime) -> Metrics:
-    """Compute the response metrics of every incident detected by ``now``, per month and per severity."""
+def metrics_view(corpus: Corpus, now: datetime, measured: Measured | None = None) -> Metrics:
+    """Compute the response metrics of every incident detected by ``now``, per month and per severity; ``measured``
+    holds the incidents' response measures when another view computed them already."""
     dated = counted(corpus, now)
     incidents = [i for _, i in dated]
     order = severity_order(corpus.site, (i.severity for i in incidents))
     this_month = now.astimezone(corpus.site.timezone).strftime("%Y-%m")
     keys = month_range(dated[0][0], max(dated[-1][0], this_month)) if dated else []
-    measured = Measured(corpus.site)
+    judged = Judged(corpus, now, measured or Measured(corpus.site))
+    by_month: dict[str, list[Incident]] = {}
+    for month, incident in dated:
+        by_month.setdefault(month, []).append(incident)
     months = []
     for key in keys:
-        chosen = [i for m, i in dated if m == key]
-        total = figures(key, None, ALL_SEVERITIES, chosen, corpus, now, measured)
-        months.append(MonthFigures(key, per_severity(key, chosen, order, corpus, now, measured), total))
+        chosen = by_month.get(key, [])
+        total = figures(key, None, ALL_SEVERITIES, chosen, judged)
+        months.append(MonthFigures(key, per_severity(key, chosen, order, judged), total))
     return Metrics(
         now=now,
         timezone=corpus.site.timezone.key,
         severities=tuple(severity_key(s, corpus.site) for s in order),
         months=tuple(months),
-        by_severity=per_severity(None, incidents, order, corpus, now, measured),
-        total=figures(None, None, ALL_SEVERITIES, incidents, corpus, now, measured),
+        by_severity=per_severity(None, incidents, order, judged),
+        total=figures(None, None, ALL_SEVERITIES, incidents, judged),
     )

@@ -8,6 +8,7 @@ current one and the 7 after it.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -18,7 +19,7 @@ from generator.model.coverage import DECIDE_FROM_DAY, coverage, month_after, nex
 from generator.model.rotation import WEEKDAYS, Rotation
 from generator.model.site import Person
 from generator.model.workhours import DEFAULT_WORKING_DAYS
-from generator.model.schedule import Duty, final_duties, next_on_duty, on_duty, utc
+from generator.model.schedule import Duty, final_duties, final_duties_of, next_on_duty, on_duty, utc
 from generator.views.people import name_of
 
 PAST_WEEKS = 4
@@ -186,9 +187,12 @@ class OnCall:
     people: tuple[PersonDuties, ...]
 
 
-def oncall_view(corpus: Corpus, now: datetime) -> OnCall:
-    """Compute the on-call pages' data as of ``now``."""
-    rotations = tuple(rotation_view(corpus, r, now) for r in sorted(corpus.rotations, key=lambda r: r.id))
+def oncall_view(corpus: Corpus, now: datetime, duties: Sequence[Sequence[Duty]] | None = None) -> OnCall:
+    """Compute the on-call pages' data as of ``now``; ``duties`` holds the final duties of each of the corpus's
+    rotations, in their order, when the portal already computed them."""
+    final = duties if duties is not None else final_duties_of(corpus.rotations)
+    paired = sorted(zip(corpus.rotations, final), key=lambda pair: pair[0].id)
+    rotations = tuple(rotation_view(corpus, r, now, d) for r, d in paired)
     return OnCall(now, rotations, people_duties(corpus, rotations, now))
 
 
@@ -204,9 +208,10 @@ def duty_view(corpus: Corpus, rotation: Rotation, duty: Duty | None) -> DutyView
     )
 
 
-def rotation_view(corpus: Corpus, rotation: Rotation, now: datetime) -> RotationView:
-    """Describe one rotation as of ``now``."""
-    duties = tuple(duty_view(corpus, rotation, d) for d in final_duties(rotation))
+def rotation_view(corpus: Corpus, rotation: Rotation, now: datetime, final: Sequence[Duty] | None = None) -> RotationView:
+    """Describe one rotation as of ``now``, from its ``final`` duties when they are already known."""
+    final = final_duties(rotation) if final is None else final
+    duties = tuple(duty_view(corpus, rotation, d) for d in final)
     weeks = shift_weeks(rotation, duties, now)
     return RotationView(
         rotation.id, rotation.name, rotation.description, rotation.timezone,

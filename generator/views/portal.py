@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from generator.model.corpus import Corpus
+from generator.model.schedule import final_duties_of
 from generator.views.burden import Burden, burden_view
 from generator.views.followups import Followups, followups_view
 from generator.views.incidents import IncidentView
+from generator.views.measures import Measured
 from generator.views.metrics import Metrics, metrics_view
 from generator.views.now import active_records
 from generator.views.oncall import OnCall, oncall_view
@@ -31,12 +33,14 @@ class Portal:
 def portal_view(corpus: Corpus, now: datetime, incidents: Sequence[IncidentView] | None = None) -> Portal:
     """Compute the portal's views of ``corpus`` as of ``now``; ``incidents`` are the internal views of its incidents,
     in their order, when the site's views already computed them."""
-    records = records_view(corpus, now, incidents)
+    measured = Measured(corpus.site)  # the records and the metrics both read every incident's response measures
+    records = records_view(corpus, now, incidents, measured)
+    duties = final_duties_of(corpus.rotations)  # on-call and burden both read every rotation's final duties
     return Portal(
         active=active_records(records, corpus.site),
         records=records,
         followups=followups_view(corpus, now),
-        oncall=oncall_view(corpus, now),
-        metrics=metrics_view(corpus, now),
-        burden=burden_view(corpus, now),
+        oncall=oncall_view(corpus, now, duties),
+        metrics=metrics_view(corpus, now, measured),
+        burden=burden_view(corpus, now, duties),
     )

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from generator.model import compact_pickling
 from generator.model.audiences import AUDIENCE_LABELS, offered_templates
 from generator.model.corpus import Corpus
 from generator.model.decisions import DEFAULT_DECISION, Decision, Escalation
@@ -19,7 +20,7 @@ from generator.model.ownership import owner_at, owner_of
 from generator.model.site import Severity, shows_environment
 from generator.model.timing import format_target
 from generator.views.incidents import IncidentView, UpdateView, incident_view
-from generator.views.measures import MET, MISSED, NO_TARGET, PENDING, Measure, measures, missed_commitments
+from generator.views.measures import MET, MISSED, NO_TARGET, PENDING, Measure, Measured, missed_commitments
 from generator.views.measures import next_update_due, update_overdue
 from generator.views.people import ROLE_LABELS, name_of
 
@@ -67,6 +68,7 @@ LINK_LABELS = {
 }
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class RoleView:
     """A supporting role and who fills it, if anyone."""
@@ -76,6 +78,7 @@ class RoleView:
     person: str | None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class HandoffView:
     """One link of the ownership chain, with names resolved."""
@@ -99,6 +102,7 @@ class HandoffView:
         return AWAITING if self.pending else None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class TimelineItem:
     """One moment of the merged timeline: a milestone, handoff, acknowledgement, public update or internal entry."""
@@ -116,6 +120,7 @@ class TimelineItem:
         return KIND_LABELS[self.kind]
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Phase:
     """A stretch between two milestones, or from the last milestone until now while the record is open."""
@@ -132,6 +137,7 @@ class Phase:
         return self.end - self.start
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class MeasureView:
     """One response measure with its verdict at the moment of the build."""
@@ -153,6 +159,7 @@ class MeasureView:
         return VERDICT_LABELS[self.verdict]
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Target:
     """One target of the record's severity, as words."""
@@ -161,6 +168,7 @@ class Target:
     text: str
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class LinkView:
     """A place the incident is worked on, as the portal lists it: what it is, its address and its text."""
@@ -170,6 +178,7 @@ class LinkView:
     text: str
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class UpdateNote:
     """What the portal adds to a public update: who posted it, and what happens next with whom it waits on."""
@@ -178,6 +187,7 @@ class UpdateNote:
     what_next: str | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class PauseView:
     """A pause of the owner, with names resolved; ``cover`` is None when nobody covered."""
@@ -193,6 +203,7 @@ class PauseView:
         return self.until - self.at
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class WrapUpView:
     """What the resolving update says follows: when the postmortem is due, and how recurrence is prevented."""
@@ -201,6 +212,7 @@ class WrapUpView:
     prevention: str | None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class CommsView:
     """Who is told about the incident (its severity's audiences, in words) and the comms templates that offers."""
@@ -209,6 +221,7 @@ class CommsView:
     templates: tuple[str, ...]
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class DecisionView:
     """One entry of the decision log as the portal lists it: when, who, what, why, which mitigation, and how it went."""
@@ -221,6 +234,7 @@ class DecisionView:
     outcome: str | None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class EscalationView:
     """One escalation as the portal lists it: when, who called in whom, and why."""
@@ -231,6 +245,7 @@ class EscalationView:
     reason: str
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class RecordView:
     """What the internal page shows of one record beyond its public ``IncidentView``."""
@@ -413,11 +428,11 @@ def awaited(incident: Incident, last: str) -> str:
     return MILESTONE_LABELS[following[0]].lower() if following else "closed"
 
 
-def measure_views(incident: Incident, corpus: Corpus, now: datetime) -> tuple[MeasureView, ...]:
+def measure_views(incident: Incident, measured: Measured, now: datetime) -> tuple[MeasureView, ...]:
     """Judge each response measure at ``now``; maintenance windows have none."""
     if incident.is_maintenance:
         return ()
-    return tuple(measure_view(m, incident, now) for m in measures(incident, corpus.site))
+    return tuple(measure_view(m, incident, now) for m in measured.of(incident))
 
 
 def measure_view(measure: Measure, incident: Incident, now: datetime) -> MeasureView:
@@ -489,8 +504,10 @@ def escalation_view(corpus: Corpus, escalation: Escalation) -> EscalationView:
     return EscalationView(escalation.at, name_of(corpus, escalation.by), name_of(corpus, escalation.to), escalation.reason)
 
 
-def record_view(corpus: Corpus, incident: Incident, now: datetime, public: IncidentView | None = None) -> RecordView:
-    """Compute the internal view of one record as of ``now``, around its ``public`` view if that is already known."""
+def record_view(corpus: Corpus, incident: Incident, now: datetime, public: IncidentView | None = None,
+                measured: Measured | None = None) -> RecordView:
+    """Compute the internal view of one record as of ``now``, around its ``public`` view if that is already known, with
+    the response measures ``measured`` holds."""
     if public is None:
         shown = {c.id for c in corpus.site.components}
         public = incident_view(incident, corpus.site, shown, corpus.postmortem_of(incident.id))
@@ -521,7 +538,7 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime, public: Incid
         default_decision=None if incident.is_maintenance else DEFAULT_DECISION,
         timeline=timeline,
         phases=phases(incident, now),
-        measures=measure_views(incident, corpus, now),
+        measures=measure_views(incident, measured or Measured(corpus.site), now),
         mitigation=mitigation_label(incident.mitigation_kind),
         notes=incident.body,
         missed_commitments=missed_commitments(incident, now),
@@ -533,16 +550,19 @@ def record_view(corpus: Corpus, incident: Incident, now: datetime, public: Incid
     )
 
 
-def records_view(corpus: Corpus, now: datetime, public: Sequence[IncidentView] | None = None) -> dict[str, RecordView]:
+def records_view(corpus: Corpus, now: datetime, public: Sequence[IncidentView] | None = None,
+                 measured: Measured | None = None) -> dict[str, RecordView]:
     """Compute the internal view of every incident and maintenance record, internal ones included, keyed by id.
 
     ``public``, when given, holds the internal audience's view of each of ``corpus.incidents``, in their order, so that
-    a build computes each record's view once for its pages and its full record.
+    a build computes each record's view once for its pages and its full record; ``measured`` keeps the response
+    measures for the metrics.
     """
     if public is not None and len(public) != len(corpus.incidents):
         raise ValueError("records_view needs one public view per incident of the corpus, in its order")
     views: dict[str, RecordView] = {}
+    measured = measured or Measured(corpus.site)
     for index, incident in enumerate(corpus.incidents):
         if incident.id not in views:
-            views[incident.id] = record_view(corpus, incident, now, None if public is None else public[index])
+            views[incident.id] = record_view(corpus, incident, now, None if public is None else public[index], measured)
     return views

@@ -103,9 +103,15 @@ class Tally:
             self.minutes[(affected.component.id, index, affected.impact)] += minutes
             self.incidents[(affected.component.id, index)].add(view.id)
 
-    def bar(self, component_id: str, index: int) -> DayBar:
-        """Return the bar of one component on day ``index``."""
-        found = {s: m for (c, i, s), m in self.minutes.items() if c == component_id and i == index}
+    def by_bar(self) -> dict[tuple[str, int], dict[str, float]]:
+        """Group the minutes by component and day, each bar's statuses in the order they were first counted."""
+        grouped: dict[tuple[str, int], dict[str, float]] = defaultdict(dict)
+        for (component_id, index, status), minutes in self.minutes.items():
+            grouped[(component_id, index)][status] = minutes
+        return grouped
+
+    def bar(self, component_id: str, index: int, found: dict[str, float]) -> DayBar:
+        """Return the bar of one component on day ``index`` from the minutes of each status ``found`` that day."""
         worst = max(found, key=status_rank, default="operational")
         minutes = tuple(sorted(((s, math.ceil(m)) for s, m in found.items()), key=lambda p: -status_rank(p[0])))
         return DayBar(self.days[index], worst, minutes, tuple(sorted(self.incidents.get((component_id, index), ()))))
@@ -125,6 +131,8 @@ def uptimes(
     tally = Tally(window_days(now, zone, count), zone, now)
     for view in views:
         tally.add(view)
+    bars = tally.by_bar()
     return tuple(
-        Uptime(c, tuple(tally.bar(c.id, i) for i in range(count)), tally.percent(c.id)) for c in components
+        Uptime(c, tuple(tally.bar(c.id, i, bars.get((c.id, i), {})) for i in range(count)), tally.percent(c.id))
+        for c in components
     )

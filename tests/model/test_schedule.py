@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from generator.model.rotation import Override, Rotation, Shift
-from generator.model.schedule import Duty, changes, final_duties, next_on_duty, on_duty
+from generator.model.schedule import Duty, changes, final_duties, final_duties_of, next_on_duty, on_duty
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -191,3 +191,10 @@ def test_final_duties_agree_with_on_duty_when_shifts_overlap() -> None:
         covering = [(d.person, d.backup) for d in duties if d.start <= moment < d.end]
         expected = on_duty(rotation, moment)
         assert covering == ([(expected.person, expected.backup)] if expected else []), moment
+
+
+def test_final_duties_of_several_rotations_keep_their_order() -> None:
+    """The final duties of each rotation, in the order the rotations are given."""
+    plain, overridden = managers(), managers(Override(utc("2026-10-20T08:00Z"), utc("2026-10-20T12:00Z"), "dana", "Cover"))
+    assert final_duties_of([overridden, plain]) == (final_duties(overridden), final_duties(plain))
+    assert final_duties_of([]) == ()

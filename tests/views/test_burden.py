@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from generator.model.rotation import Override, Shift
+from generator.model.schedule import final_duties_of
 from generator.views.burden import burden_view, month_pieces
 from tests.checks.factories import at, corpus, handled_incident, people, rotation, site
 
@@ -45,3 +46,21 @@ def test_future_duties_and_incidents_are_not_counted() -> None:
     records = corpus(site=site("Europe/Berlin"), people=CREW, rotations=schedule())
     view = burden_view(records, at("2026-06-01T00:00Z"))
     assert view.months == () and view.nights == () and view.quarters == ()
+
+
+def test_months_without_burden_are_listed_empty_between_counted_ones() -> None:
+    """An after-hours incident in June and one in September: July and August are listed, with nobody in them."""
+    june = handled_incident("2026-06-25-queue", acknowledged=at("2026-06-25T01:00Z"), commander="alice")
+    september = handled_incident("2026-09-02-disk", acknowledged=at("2026-09-02T01:00Z"), commander="bob")
+    records = corpus(site=site("Europe/Berlin"), people=CREW, incidents=[september, june])
+    view = burden_view(records, at("2026-10-01T00:00Z"))
+    assert [(m.month, [p.person_id for p in m.people]) for m in view.months] == [
+        ("2026-06", ["alice"]), ("2026-07", []), ("2026-08", []), ("2026-09", ["bob"]),
+    ]
+
+
+def test_shared_final_duties_give_the_same_burden() -> None:
+    """Given the rotations' final duties computed once for the portal, the burden is the one computed alone."""
+    records = corpus(site=site("Europe/Berlin"), people=CREW, rotations=schedule())
+    now = at("2026-07-01T07:00Z")
+    assert burden_view(records, now, final_duties_of(records.rotations)) == burden_view(records, now)

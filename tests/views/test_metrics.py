@@ -10,7 +10,9 @@ import pytest
 
 from generator.model.incident import Update
 from generator.model.postmortem import ActionItem
+from generator.views.measures import Measured, measures
 from generator.views.metrics import Share, median, metrics_view, nearest_rank
+from generator.views.records import records_view
 from tests.checks.factories import at, corpus, incident, maintenance, postmortem, site
 
 NOW = at("2026-07-20T12:00Z")  # 14:00 in Berlin, on 20 July
@@ -276,3 +278,15 @@ def test_the_90th_percentile_is_the_nearest_rank(count, rank):
 def test_median_of_an_even_count_is_the_mean_of_the_middle_two_and_nothing_has_none():
     assert median([4 * MIN, MIN, 2 * MIN, 10 * MIN]) == 3 * MIN
     assert median([]) is None and nearest_rank([]) is None
+
+
+def test_measures_shared_with_the_records_give_the_same_metrics(metrics):
+    """The portal computes each incident's measures once, for its record and the metrics; the figures stay the same."""
+    records = corpus(site=site("Europe/Berlin"), incidents=[G, F, E, D, C, B, A, LATER, WINDOW], postmortems=POSTMORTEMS)
+    measured = Measured(records.site)
+    views = records_view(records, NOW, measured=measured)
+    incidents = [i for i in records.incidents if not i.is_maintenance]
+    assert len(measured.known) == len(incidents)  # the maintenance window has no measures
+    assert metrics_view(records, NOW, measured) == metrics
+    assert len(measured.known) == len(incidents)  # the metrics measured nothing again
+    assert [row.measure for row in views[A.id].measures] == list(measures(A, records.site))

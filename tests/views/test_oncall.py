@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
 from generator.model.rotation import Override, Shift
+from generator.model.schedule import final_duties_of
 from generator.views.oncall import oncall_view
 from tests.checks.factories import at, context, corpus, people, rotation, run
 
@@ -180,3 +181,15 @@ def test_next_month_gives_the_moments_its_answer_changes_at_in_the_rotation_zone
     assert month.due_from == datetime(2026, 11, 16, tzinfo=zone)
     assert month.starts == datetime(2026, 12, 1, tzinfo=zone)
     assert month.due_label == "Not decided" and month.label == "Not due yet"
+
+
+def test_final_duties_computed_once_for_the_portal_give_the_same_view() -> None:
+    """Given each rotation's final duties in the corpus's order (as the portal shares them with the burden), the view
+    pairs them with their rotation despite sorting by id, and equals the view that computes them itself."""
+    records = corpus(people=people("Alice Smith", "Bob Jones", "Dana Kowalski"), rotations=[platform(), managers()])
+    now = at("2026-10-28T12:00Z")
+    shared = final_duties_of(records.rotations)
+    view = oncall_view(records, now, shared)
+    assert view == oncall_view(records, now)
+    assert [r.id for r in view.rotations] == ["managers", "platform"]
+    assert view.rotations[0].duties[0].start == shared[1][0].start

@@ -356,3 +356,14 @@ def test_maintenance_has_no_default_decision():
     """The rollback default is for incidents; a maintenance window shows none."""
     (record,) = records(maintenance()).values()
     assert record.default_decision is None and record.decisions == () and record.escalations == ()
+
+
+def test_a_record_view_survives_pickling_intact_as_its_page_digest_needs() -> None:
+    """A record's view pickles as its constructor arguments: a round trip gives an equal view, and equal views the
+    same bytes."""
+    import pickle
+
+    [view] = records(open_incident(handoffs=(handoff("2026-06-01T10:40Z", "alice", "bob"),))).values()
+    assert pickle.loads(pickle.dumps(view)) == view
+    [again] = records(open_incident(handoffs=(handoff("2026-06-01T10:40Z", "alice", "bob"),))).values()
+    assert pickle.dumps(again) == pickle.dumps(view)
