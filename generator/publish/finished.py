@@ -7,6 +7,7 @@ write the page; only the Markdown conversion is skipped. Used by the build's plu
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import posixpath
@@ -29,6 +30,7 @@ from generator.publish.cache import SHAPING_DISTRIBUTIONS
 from generator.render.compiled import compiled_templates
 
 NAV_TEMPLATE = "partials/nav.html"
+FRONT_MATTER_KEYS = ("title", "toc")
 
 
 class InFile(str):
@@ -65,7 +67,7 @@ class FinishedPage(Page):
         source = config.plugins.on_page_read_source(page=self, config=config)
         if source is None:
             source = self.file.content_string
-        self.markdown, self.meta = meta.get_data(source)
+        self.markdown, self.meta = finished_front_matter(source) or meta.get_data(source)
         self._body_at = len(source) - len(self.markdown)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
@@ -74,6 +76,24 @@ class FinishedPage(Page):
         self.toc = get_toc(toc_tokens(self.meta.get("toc") or []))
         self._title_from_render = None
         self.present_anchor_ids = {entry[1] for entry in self.meta.get("toc") or []}
+
+
+def finished_front_matter(source: str) -> tuple[str, dict] | None:
+    """The content and front matter of a page as the renderer writes it (``key: JSON`` lines, JSON being YAML too),
+    read without a YAML parser; None for any other source, which MkDocs' reader then reads."""
+    end = source.find("\n---\n", 3) if source.startswith("---\n") else -1
+    if end < 0:
+        return None
+    data = {}
+    for line in source[4:end].split("\n"):
+        key, colon, value = line.partition(": ")
+        if not colon or key not in FRONT_MATTER_KEYS:
+            return None
+        try:
+            data[key] = json.loads(value)
+        except ValueError:
+            return None
+    return source[end + 5:].lstrip("\n"), data
 
 
 def toc_tokens(headings: list[list]) -> list[dict]:

@@ -267,7 +267,7 @@ class Written:
 def write_rendered(files: Rendered, folder: Path) -> Written:
     """Write each rendered file into ``folder`` as it comes, so the site is never held in memory; a kept file is
     already in the site and is not written."""
-    written = Written()
+    written, folders = Written(), set()
     for item in files:
         path = checked_path(item.path)
         if path in written.digests:
@@ -279,7 +279,9 @@ def write_rendered(files: Rendered, folder: Path) -> Written:
             written.kept.add(path)
             continue
         target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:  # most files share their folder with others
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         target.write_bytes(item.content)
         written.digests[path] = digest(item.content)
     return written

@@ -94,6 +94,7 @@ def heading(toc: list[list], level: int, text: str, anchor: str | None = None) -
     return Markup(f'<h{level} id="{escape(unique)}">{escape(text)}</h{level}>')
 
 
+@lru_cache(maxsize=KEPT)
 def slug(text: str) -> str:
     """Make an anchor of a heading's text as Markdown's table of contents does: lower case, words joined by hyphens."""
     words = re.sub(r"[^\w\s-]", "", text).strip().lower()

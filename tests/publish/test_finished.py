@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from generator.publish.finished import NavOnce, nav_titles, toc_tokens, walk_order
+import pytest
+
+from generator.build import site_files
+from generator.clock import parse_now
+from generator.loading.corpus import load_root
+from generator.publish.finished import NavOnce, finished_front_matter, nav_titles, toc_tokens, walk_order
+from generator.views.audience import Audience
+from generator.views.page import site_view
+from tests.site.conftest import NOW, REPO
 
 
 def test_headings_nest_under_the_nearest_higher_heading():
@@ -129,3 +137,20 @@ def test_the_theme_files_copied_are_those_mkdocs_finds_walking_every_folder(tmp_
     assert sorted(f.src_uri for f in listed) == sorted(f.src_uri for f in every)
     assert "extra.css" in {f.src_uri for f in listed} and len(listed) > 20
     assert env.get_template(".icons/material/check.svg").render()
+
+
+@pytest.mark.parametrize("audience", list(Audience))
+def test_front_matter_is_read_as_mkdocs_reads_it(audience):
+    from mkdocs.utils import meta
+
+    view = site_view(load_root(REPO).corpus, audience, parse_now(NOW))
+    pages = [f.content.decode("utf-8") for f in site_files(view) if f.path.endswith(".md")]
+    assert len(pages) > 30 and (audience is Audience.PUBLIC or any("\ntoc: " in page for page in pages))
+    for page in pages:
+        assert finished_front_matter(page) == meta.get_data(page)
+
+
+@pytest.mark.parametrize("source", ["# Plain\n", "---\ntitle: [unclosed\n---\nx", "---\nauthor: \"A\"\n---\nx",
+                                    "---\ntitle: \"T\"\n", "---\ntitle:\"T\"\n---\nx"])
+def test_other_front_matter_is_left_to_mkdocs(source):
+    assert finished_front_matter(source) is None
