@@ -177,9 +177,11 @@ def page_files(view: SiteView, pages: PageRenderer) -> Iterator[OutputFile | Kep
     digests = {v.id: input_digest(v) for v in view.incidents}
     listed = partial(listed_digest, {id(v): (v, digests[v.id]) for v in view.incidents})
     yield pages.page("public/home.md.j2", urls.HOME, view.site.name)
-    yield pages.page("public/history.md.j2", urls.HISTORY, "Incident history")
+    months = {m.key: input_digest(m.year, m.month, listed(m.incidents)) for m in view.months}
+    yield pages.record_page("public/history.md.j2", urls.HISTORY, "Incident history", input_digest(months),
+                            partial(dict, months=view.months))
     for m in view.months:
-        inputs = input_digest(m.year, m.month, listed(m.incidents))
+        inputs = months[m.key]
         yield pages.record_page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.title}", inputs,
                                 partial(dict, month=m))
     for state in view.status.components:
