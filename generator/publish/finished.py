@@ -242,7 +242,7 @@ class NavOnce:
     def __call__(self, context: Context) -> Iterator[str]:
         """Yield the navigation for the page being drawn."""
         page, nav = context.get("page"), context.get("nav")
-        if page is None or nav is None or page.active or page in nav.pages:
+        if page is None or nav is None or page in nav.pages:  # MkDocs marks every page active while drawing it
             yield from self.draw(context)
             return
         folder = posixpath.dirname(page.url.rstrip("/"))

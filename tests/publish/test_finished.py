@@ -69,11 +69,11 @@ def test_content_a_plugin_changed_is_kept(tmp_path):
 
 
 class Drawn:
-    """A page as the navigation template sees it: its address, and whether it is the active page."""
+    """A page as the navigation template sees it: its address, and active, as MkDocs marks the page it draws."""
 
-    def __init__(self, url: str, active: bool = False) -> None:
-        """Hold the page's address and state."""
-        self.url, self.active = url, active
+    def __init__(self, url: str) -> None:
+        """Hold the page's address."""
+        self.url, self.active = url, True
 
 
 class Nav:
@@ -93,21 +93,25 @@ def test_the_navigation_is_drawn_once_per_folder_for_pages_outside_it():
 
     listed = Drawn("history/")
     nav, once = Nav(listed), NavOnce(draw)
-    pages = [Drawn("incidents/a/"), Drawn("incidents/b/"), Drawn("postmortems/a/"), listed, listed,
-             Drawn("incidents/c/", active=True)]
+    pages = [Drawn("incidents/a/"), Drawn("incidents/b/"), Drawn("postmortems/a/"), listed, listed, Drawn("incidents/c/")]
     output = ["".join(once({"page": page, "nav": nav})) for page in pages]
-    assert drawn == ["incidents/a/", "postmortems/a/", "history/", "history/", "incidents/c/"]
+    assert drawn == ["incidents/a/", "postmortems/a/", "history/", "history/"]
     assert output[1] == "nav for incidents/a/" and output[2] == "nav for postmortems/a/"
 
 
 def test_a_portal_built_with_the_navigation_drawn_once_matches_one_drawing_it_every_time(tmp_path, monkeypatch):
     from tests.site.conftest import build_site, copy_portal, site_files
-    from generator.views.audience import Audience
+
+    audience = Audience.INTERNAL  # the public site has no navigation sidebar
 
     root = copy_portal(tmp_path / "portal")
-    build_site(root, tmp_path / "once", audience=Audience.INTERNAL)
+    made: list[NavOnce] = []
+    wrap = NavOnce.__init__
+    monkeypatch.setattr(NavOnce, "__init__", lambda self, draw: made.append(self) or wrap(self, draw))
+    build_site(root, tmp_path / "once", audience=audience)
+    assert {"incidents", "postmortems"} <= made[-1].drawn.keys()
     monkeypatch.setattr(NavOnce, "__call__", lambda self, context: self.draw(context))
-    build_site(root, tmp_path / "every", audience=Audience.INTERNAL)
+    build_site(root, tmp_path / "every", audience=audience)
     once, every = site_files(tmp_path / "once"), site_files(tmp_path / "every")
     assert once.keys() == every.keys()
     assert [path for path in once if once[path] != every[path] and path != ".statusbook-site"] == []
