@@ -113,8 +113,8 @@ def read_text(root: Path, path: str) -> tuple[str | None, list[Problem]]:
     return (None, problems) if data is None else decode(path, data)
 
 
-def load_file(root: Path, zone: ZoneInfo | None, job: tuple[str, str]) -> FileResult:
-    """Load one record file of a given kind."""
+def load_file(root: Path, zone: ZoneInfo | None, job: tuple[str, str], digests: bool = True) -> FileResult:
+    """Load one record file of a given kind; with ``digests``, keep the digest of its bytes for a memo."""
     path, kind = job
     data, problems = read_file(root, path)
     if data is None:
@@ -123,7 +123,7 @@ def load_file(root: Path, zone: ZoneInfo | None, job: tuple[str, str]) -> FileRe
     if text is None:
         return FileResult(path, kind, None, problems + decoded)
     source, record, found = LOADERS[kind](path, text, zone)
-    marks, digest = None if source is None else source.marks, None if problems else file_digest(data)
+    marks, digest = None if source is None else source.marks, file_digest(data) if digests and not problems else None
     return FileResult(path, kind, record, problems + decoded + found, marks, digest)
 
 
@@ -159,17 +159,20 @@ def found_records(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
 def load_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int,
                  memo: Memo | None = None) -> list[FileResult]:
     """Load record files, taking what ``memo`` holds for files that did not change, and parsing the rest (every file,
-    without reading it first, when the memo holds none)."""
-    if memo is None or not memo.files:
+    without reading it first, when the memo holds none; without digesting their bytes when there is no memo)."""
+    if memo is None:
+        return parse_records(root, zone, jobs, workers, digests=False)
+    if not memo.files:
         return parse_records(root, zone, jobs, workers)
     found = [recalled(root, job, memo) for job in jobs]
     parsed = iter(parse_records(root, zone, [job for job, result in zip(jobs, found) if result is None], workers))
     return [result or next(parsed) for result in found]
 
 
-def parse_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int) -> list[FileResult]:
+def parse_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int,
+                  digests: bool = True) -> list[FileResult]:
     """Parse record files, spreading them over worker processes when there are many."""
-    work = partial(load_file, root, zone)
+    work = partial(load_file, root, zone, digests=digests)
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
         return [work(job) for job in jobs]
     return shared_map(work, jobs, workers, max(1, len(jobs) // (workers * CHUNKS_PER_PROCESS)))
