@@ -28,8 +28,10 @@ ROTATIONS_DIR = "rotations"
 TEMPLATES_DIR = "templates/comms"
 SKIPPED_NAMES = {INCIDENTS_DIR: frozenset({"README.md", "index.md"}), ROTATIONS_DIR: frozenset({"README.md"})}
 PARALLEL_FROM = 400
-# Small chunks let this process and the workers meet close to the middle of the jobs.
-CHUNKS_PER_PROCESS = 32
+# Small chunks let this process and the workers meet close to the middle of the jobs: when they meet, this process
+# waits for the chunks the workers hold (the one running and the one queued), and sending a chunk costs little.
+CHUNKS_PER_PROCESS = 128
+SMALLEST_CHUNK = 16
 LOADERS = {
     "incident": records.load_incident,
     "postmortem": records.load_postmortem,
@@ -175,7 +177,7 @@ def parse_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]]
     work = partial(load_file, root, zone, digests=digests)
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
         return [work(job) for job in jobs]
-    return shared_map(work, jobs, workers, max(1, len(jobs) // (workers * CHUNKS_PER_PROCESS)))
+    return shared_map(work, jobs, workers, max(SMALLEST_CHUNK, len(jobs) // (workers * CHUNKS_PER_PROCESS)))
 
 
 def default_workers() -> int:
