@@ -108,4 +108,5 @@ def validate(root: Path, now: datetime, workers: int | None = None) -> Report:
     """Validate every record under ``root`` as of ``now``, loading and checking on ``workers`` processes (default:
     every core)."""
     workers = workers or default_workers()
-    return check_loaded(load_root(root, workers), now, workers)
+    with collection_paused():  # once for both steps: re-enabled between them, it would pass over every record
+        return check_loaded(load_root(root, workers), now, workers)

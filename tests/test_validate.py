@@ -1,10 +1,16 @@
-"""Checkers that share one counter claim every rule exactly once."""
+"""Checkers that share one counter claim every rule exactly once; validation pauses cycle collection throughout."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
+from pathlib import Path
 
-from generator.validate import claimed
+import generator.validate
+from generator.clock import parse_now
+from generator.validate import claimed, validate
+
+EXAMPLE = Path(__file__).resolve().parents[1]
 
 
 def test_checkers_sharing_a_counter_claim_each_rule_once() -> None:
@@ -18,3 +24,16 @@ def test_checkers_sharing_a_counter_claim_each_rule_once() -> None:
     assert next(first, None) is None and next(second, None) is None
     assert sorted(taken["first"] + taken["second"]) == rules
     assert taken == {"first": ["b", "c", "e", "f"], "second": ["a", "d", "g"]}
+
+
+def test_cycle_collection_stays_paused_from_loading_to_checking_and_resumes_after(monkeypatch) -> None:
+    """Collection is off from before loading until the problems are placed, and back on after."""
+    seen: list[bool] = []
+    load_root, check_loaded = generator.validate.load_root, generator.validate.check_loaded
+    monkeypatch.setattr(generator.validate, "load_root", lambda *a: seen.append(gc.isenabled()) or load_root(*a))
+    monkeypatch.setattr(generator.validate, "check_loaded", lambda *a: seen.append(gc.isenabled()) or check_loaded(*a))
+    assert gc.isenabled()
+    report = validate(EXAMPLE, parse_now("2026-12-05T12:00:00Z"), workers=1)
+    assert seen == [False, False]
+    assert gc.isenabled()
+    assert report.file_count > 30

@@ -28,8 +28,10 @@ ROTATIONS_DIR = "rotations"
 TEMPLATES_DIR = "templates/comms"
 SKIPPED_NAMES = {INCIDENTS_DIR: frozenset({"README.md", "index.md"}), ROTATIONS_DIR: frozenset({"README.md"})}
 PARALLEL_FROM = 400
-# Small chunks let this process and the workers meet close to the middle of the jobs.
-CHUNKS_PER_PROCESS = 32
+# Small chunks let this process and the workers meet close to the middle of the jobs: when they meet, this process
+# waits for the chunks the workers hold (the one running and the one queued), and sending a chunk costs little.
+CHUNKS_PER_PROCESS = 128
+SMALLEST_CHUNK = 16
 LOADERS = {
     "incident": records.load_incident,
     "postmortem": records.load_postmortem,
@@ -91,6 +93,10 @@ class FileResult:
     marks: Marks | None = None
     digest: bytes | None = None
 
+    def __reduce__(self) -> tuple:
+        """Pickle as a call with the fields: far cheaper than a frozen slotted class's default state."""
+        return FileResult, (self.path, self.kind, self.record, self.problems, self.marks, self.digest)
+
 
 def is_record_name(name: str, folder: str) -> bool:
     """Say whether a file name in a record folder is one of a Markdown record; rotations/index.md is a record."""
@@ -113,8 +119,8 @@ def read_text(root: Path, path: str) -> tuple[str | None, list[Problem]]:
     return (None, problems) if data is None else decode(path, data)
 
 
-def load_file(root: Path, zone: ZoneInfo | None, job: tuple[str, str]) -> FileResult:
-    """Load one record file of a given kind."""
+def load_file(root: Path, zone: ZoneInfo | None, job: tuple[str, str], digests: bool = True) -> FileResult:
+    """Load one record file of a given kind; with ``digests``, keep the digest of its bytes for a memo."""
     path, kind = job
     data, problems = read_file(root, path)
     if data is None:
@@ -123,7 +129,7 @@ def load_file(root: Path, zone: ZoneInfo | None, job: tuple[str, str]) -> FileRe
     if text is None:
         return FileResult(path, kind, None, problems + decoded)
     source, record, found = LOADERS[kind](path, text, zone)
-    marks, digest = None if source is None else source.marks, None if problems else file_digest(data)
+    marks, digest = None if source is None else source.marks, file_digest(data) if digests and not problems else None
     return FileResult(path, kind, record, problems + decoded + found, marks, digest)
 
 
@@ -159,20 +165,23 @@ def found_records(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
 def load_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int,
                  memo: Memo | None = None) -> list[FileResult]:
     """Load record files, taking what ``memo`` holds for files that did not change, and parsing the rest (every file,
-    without reading it first, when the memo holds none)."""
-    if memo is None or not memo.files:
+    without reading it first, when the memo holds none; without digesting their bytes when there is no memo)."""
+    if memo is None:
+        return parse_records(root, zone, jobs, workers, digests=False)
+    if not memo.files:
         return parse_records(root, zone, jobs, workers)
     found = [recalled(root, job, memo) for job in jobs]
     parsed = iter(parse_records(root, zone, [job for job, result in zip(jobs, found) if result is None], workers))
     return [result or next(parsed) for result in found]
 
 
-def parse_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int) -> list[FileResult]:
+def parse_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int,
+                  digests: bool = True) -> list[FileResult]:
     """Parse record files, spreading them over worker processes when there are many."""
-    work = partial(load_file, root, zone)
+    work = partial(load_file, root, zone, digests=digests)
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
         return [work(job) for job in jobs]
-    return shared_map(work, jobs, workers, max(1, len(jobs) // (workers * CHUNKS_PER_PROCESS)))
+    return shared_map(work, jobs, workers, max(SMALLEST_CHUNK, len(jobs) // (workers * CHUNKS_PER_PROCESS)))
 
 
 def default_workers() -> int:

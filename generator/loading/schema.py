@@ -21,6 +21,8 @@ YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
 _TIMESTAMP = re.compile(
     r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)\s*(Z|[+-]\d{2}:?\d{2})?$"
 )
+# The form records are written in, such as 2026-03-04T10:15:00Z: read without taking the timestamp apart.
+_UTC_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\Z")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _DURATION = re.compile(r"^(?:(\d+)w)?\s*(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m(?:in)?)?$")
@@ -197,6 +199,10 @@ class Timestamp(Kind):
         """Parse an ISO 8601 timestamp; a naive one needs the site's default zone."""
         if not isinstance(value, str):
             return self.wrong_type(value, ctx, where)
+        if _UTC_TIMESTAMP.match(value):
+            moment = utc_moment(value)
+            if moment is not None:
+                return moment
         match = _TIMESTAMP.match(value.strip())
         parsed = _parse_datetime(match) if match else None
         if parsed is None:
@@ -214,6 +220,15 @@ class Timestamp(Kind):
     def json_schema(self) -> dict[str, Any]:
         """A string in timestamp form."""
         return {"type": "string", "pattern": _TIMESTAMP.pattern}
+
+
+def utc_moment(value: str) -> datetime | None:
+    """Read a timestamp written in UTC with seconds, as the general reading would, or None if it is not one to accept."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if EARLIEST <= moment < END else None
 
 
 def local_moment(naive: datetime, zone: tzinfo, value: str, ctx: Context, where: FieldPath) -> Any:

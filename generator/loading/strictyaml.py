@@ -63,29 +63,31 @@ def _float(text: str) -> float:
 
 def resolve_plain(value: str) -> str:
     """Return the YAML 1.2 core-schema tag of an untagged plain scalar."""
-    if value and value[0] not in _MAYBE_TYPED:
+    if value and value[0] not in _MAYBE_TYPED or ":" in value:  # no core-schema null, bool or number has a ':'
         return STR
     matched = _PLAIN.match(value)
     return _PLAIN_TAGS[matched.lastindex] if matched else STR
 
 
+def scalar_tag(tag: Any, value: str) -> str:
+    """Return a scalar's tag: its explicit one, else the core-schema tag its text resolves to (quoted: a string)."""
+    if tag.__class__ is not slice:
+        return tag
+    return resolve_plain(value) if tag.step[0] else STR
+
+
 class StrictComposer(_Parser):
-    """libyaml's composer with YAML 1.2 core-schema resolution."""
+    """libyaml's composer, leaving the YAML 1.2 core-schema resolution of each node to the builder.
 
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        """Resolve untagged nodes; quoted scalars are always strings."""
-        if kind is not ScalarNode:
-            return SEQ if kind is SequenceNode else MAP
-        if not implicit[0] or (value and value[0] not in _MAYBE_TYPED):
-            return STR
-        matched = _PLAIN.match(value)
-        return _PLAIN_TAGS[matched.lastindex] if matched else STR
+    The composer asks for the tag of every node, keys included, and reports each step down and up the tree. Python
+    methods would cost a call each; builtins that take the same arguments cost far less. ``slice`` keeps the
+    question ``(kind, value, implicit)`` as the node's tag, and ``scalar_tag`` answers it only for the values that
+    are built; the steps go to builtins that ignore them (``slice(parent, index)``, ``tuple()``).
+    """
 
-    def descend_resolver(self, *_: Any) -> None:
-        """Keep no path state (both composers call this for every node)."""
-
-    def ascend_resolver(self) -> None:
-        """Keep no path state (both composers call this for every node)."""
+    resolve = staticmethod(slice)
+    descend_resolver = staticmethod(slice)
+    ascend_resolver = staticmethod(tuple)
 
 
 def compose(source: Source) -> tuple[Node | None, list[Problem]]:
@@ -172,12 +174,12 @@ class _Builder:
                 return INVALID
             self.seen.add(id(node))
         if kind is SCALAR:
-            return node.value if node.tag == STR and not self.comments else self.scalar(node)
+            return self.scalar(node)
         if kind is SEQUENCE:
             items = [self.item(item, f"{path}{PART}{index}") for index, item in enumerate(node.value)]
-            return items if node.tag == SEQ or self.check_tag(node, SEQ) else INVALID
+            return items if node.tag.__class__ is slice or self.check_tag(node, SEQ) else INVALID
         mapping = self.mapping(node, path)
-        return mapping if node.tag == MAP or self.check_tag(node, MAP) else INVALID
+        return mapping if node.tag.__class__ is slice or self.check_tag(node, MAP) else INVALID
 
     def check_tag(self, node: Node, expected: str) -> bool:
         """Refuse explicit tags such as ``!!python/object``."""
@@ -216,7 +218,8 @@ class _Builder:
         """Build a scalar by its core-schema tag."""
         if self.comments:
             self.warn_cut_comment(node)
-        tag, text = node.tag, node.value
+        text = node.value
+        tag = scalar_tag(node.tag, text)
         if tag == STR:
             return text
         if tag == INT:
@@ -245,11 +248,15 @@ class _Builder:
         return result
 
     def item(self, node: Node, path: str, key: Node | None = None) -> Any:
-        """Build a child node: a plain string scalar in place, the same way ``build`` would, anything else by ``build``."""
-        if not self.plain_strings or node.__class__ is not ScalarNode or node.tag != STR:
+        """Build a child node: a string scalar in place, the same way ``build`` would, anything else by ``build``."""
+        if not self.plain_strings or node.__class__ is not ScalarNode:
             return self.build(node, path, key)
+        value, tag = node.value, node.tag
+        if tag.__class__ is not slice or not (value and value[0] not in _MAYBE_TYPED or not tag.step[0]
+                                              or ":" in value or _PLAIN.match(value) is None):
+            return self.build(node, path, key)  # not an untagged string (as scalar_tag would resolve it)
         self.index(path, SCALAR, node, key)
-        return node.value
+        return value
 
     def index(self, path: str, kind: str, node: Node, key: Node | None) -> None:
         """Note where a node (and its key, if it has one) starts, under its encoded field path."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.model.incident import Imported, Update, WaitingOn
 from generator.problems import Level
-from tests.checks.factories import at, context, handled_incident, run
+from tests.checks.factories import context, handled_incident, run
 
 
 def saying(message: str, waiting: WaitingOn | None = None, **fields):

@@ -65,3 +65,16 @@ def test_a_document_that_does_not_parse_places_fields_where_its_yaml_starts() ->
     data, marks, problems = strictyaml.read(source)
     assert [p.code for p in problems] == ["L005"]
     assert marks.position(("title",)) == (2, 1)
+
+
+def test_marks_and_loaded_files_come_back_equal_from_pickling(tmp_path) -> None:
+    """The marks and a loaded file's result keep every field when a worker sends them back or a memo keeps them."""
+    import pickle
+
+    from generator.loading.corpus import load_file
+
+    (tmp_path / "incidents").mkdir()
+    (tmp_path / "incidents" / "a.md").write_text(TEXT, encoding="utf-8")
+    loaded = load_file(tmp_path, None, ("incidents/a.md", "incident"))
+    back = pickle.loads(pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == loaded and back.marks == loaded.marks and back.marks.index and back.problems

@@ -11,7 +11,7 @@ import pytest
 from generator.loading import corpus as corpus_module
 from generator.loading import memo as memo_module
 from generator.loading.corpus import load_root
-from generator.loading.memo import MAGIC, key_file, memo_file_for, read_memo, shape_of
+from generator.loading.memo import MAGIC, Memo, file_digest, key_file, memo_file_for, read_memo, shape_of
 from generator.loading.source import MAX_FILE_BYTES
 from tests.site.conftest import copy_portal
 
@@ -30,9 +30,9 @@ def parsed(monkeypatch) -> list[str]:
     seen: list[str] = []
     parse = corpus_module.parse_records
 
-    def counting(root, zone, jobs, workers):
+    def counting(root, zone, jobs, workers, **options):
         seen.extend(path for path, _ in jobs)
-        return parse(root, zone, jobs, workers)
+        return parse(root, zone, jobs, workers, **options)
 
     monkeypatch.setattr(corpus_module, "parse_records", counting)
     return seen
@@ -215,3 +215,13 @@ def test_a_remembered_file_that_cannot_be_unpickled_is_parsed(portal, parsed, mo
     parsed.clear()
     assert same(load(portal), load_root(portal, workers=1))
     assert len(parsed) > 30
+
+
+def test_files_are_digested_only_for_a_memo(portal):
+    jobs = corpus_module.record_jobs(portal)
+    without = corpus_module.load_records(portal, None, jobs, 1)
+    for_memo = corpus_module.load_records(portal, None, jobs, 1, Memo(shape_of(None)))
+    assert [r.digest for r in without] == [None] * len(jobs)
+    assert [r.digest for r in for_memo] == [file_digest((portal / path).read_bytes()) for path, _ in jobs]
+    assert [(r.path, r.record, r.problems, r.marks) for r in without] == [
+        (r.path, r.record, r.problems, r.marks) for r in for_memo]

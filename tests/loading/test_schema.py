@@ -44,6 +44,22 @@ def test_bad_timestamps_are_refused(text) -> None:
     assert run(Timestamp(), text)[1][0][0] == "S006"
 
 
+@pytest.mark.parametrize("text", ["2026-02-30T10:00:00Z", "2026-06-30T23:59:60Z", "2026-06-30T24:00:00Z",
+                                  "1969-12-31T23:59:59Z", "9999-01-01T00:00:00Z", "２０26-03-04T10:15:00Z"])
+def test_utc_timestamps_that_cannot_be_judged_are_refused(text) -> None:
+    """A timestamp written in UTC with seconds is refused like any other when its moment is impossible or out of range."""
+    value, problems = run(Timestamp(), text)
+    assert value is INVALID and [code for code, _ in problems] == ["S006"]
+
+
+@pytest.mark.parametrize("text", ["1970-01-01T00:00:00Z", "2028-02-29T23:59:59Z", "9998-12-31T23:59:59Z"])
+def test_utc_timestamps_read_as_every_other_form(text) -> None:
+    """The UTC form with seconds gives the moment the form with an explicit +00:00 offset gives."""
+    value, problems = run(Timestamp(), text)
+    assert problems == [] and value == run(Timestamp(), text[:-1] + "+00:00")[0]
+    assert value.utcoffset() == timedelta(0)
+
+
 def test_yaml11_boolean_words_are_explained() -> None:
     """yes/no are refused with a hint to write true or false."""
     value, problems = run(Bool(), "yes")

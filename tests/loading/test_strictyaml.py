@@ -120,3 +120,46 @@ def test_a_value_that_is_all_comment_is_called_empty() -> None:
     assert [(p.code, p.line, p.column, p.message) for p in problems] == [
         ("L011", 2, 12, "'#0b5fff' starts a YAML comment, so the value is empty; quote the whole value if '#' belongs to it")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("! 12", 12),  # libyaml reads the non-specific tag as no tag
+        ("! true", True),
+        ("'12'", "12"),
+        ('"null"', "null"),
+        ("!!str 12", "12"),
+        ("!!str", ""),
+        ("''", ""),
+        ("", None),
+        ("12:30", "12:30"),
+        ("0x1F", 31),
+        ("-.5e3", -500.0),
+        ("2026-01-01T10:00:00Z", "2026-01-01T10:00:00Z"),
+        ("Null", None),
+        ("farah", "farah"),
+    ],
+)
+def test_scalars_resolve_alike_at_the_top_in_mappings_and_in_lists(text, expected) -> None:
+    """A value's tag is its explicit one, else what its plain text resolves to; the same wherever it stands."""
+    top, top_problems = read(f"{text}\n")
+    nested, nested_problems = read(f"a: {text}\nb:\n- {text}\n- c: {text}\n")
+    assert top_problems == nested_problems == []
+    assert top == expected
+    assert nested == {"a": expected, "b": [expected, {"c": expected}]}
+
+
+def test_keys_that_look_typed_stay_text() -> None:
+    """Keys are never resolved: ``true``, ``1`` and ``null`` as keys are the words themselves."""
+    data, problems = read("true: 1\n1: 2\nnull: 3\n'x': 4\n! y: 5\n")
+    assert problems == []
+    assert data == {"true": 1, "1": 2, "null": 3, "x": 4, "y": 5}
+
+
+def test_explicit_collection_tags_are_allowed_and_others_refused() -> None:
+    """``!!seq`` and ``!!map`` on their own kinds are plain YAML; any other tag on a collection is refused."""
+    data, problems = read("a: !!seq [1]\nb: !!map {c: 1}\nd: !!map [1]\ne: !x {f: 1}\n")
+    assert data["a"] == [1] and data["b"] == {"c": 1}
+    assert data["d"] is INVALID and data["e"] is INVALID
+    assert problems == ["3:4 L007", "4:4 L007"]
