@@ -163,11 +163,17 @@ def make_scratch(parent: Path, prefix: str) -> Path:
 
 def remove_scratch(folder: Path) -> None:
     """Remove a scratch folder, its marker last, so that a failure leaves it marked for the next build."""
+    remove_marked(folder, SCRATCH_MARKER)
+
+
+def remove_marked(folder: Path, marker: str) -> None:
+    """Remove a folder Statusbook marked as its own with the file ``marker``, the marker last, so that a failure
+    leaves it marked."""
     try:
         for entry in os.scandir(folder):
-            if entry.name != SCRATCH_MARKER:
+            if entry.name != marker:
                 remove_entry(Path(entry.path))
-        (folder / SCRATCH_MARKER).unlink()
+        (folder / marker).unlink()
         folder.rmdir()
     except OSError:
         pass

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.publish.sitedir import remove_entry
+from generator.publish.sitedir import remove_marked
 
 SPARE_MARKER = ".statusbook-spare"
 
@@ -44,14 +44,7 @@ def take_spare(spare: Path, into: Path) -> bool:
 
 def drop_spare(spare: Path) -> None:
     """Remove a spare folder, its marker last, so that a failure leaves it marked as ours."""
-    try:
-        for entry in os.scandir(spare):
-            if entry.name != SPARE_MARKER:
-                remove_entry(Path(entry.path))
-        (spare / SPARE_MARKER).unlink()
-        spare.rmdir()
-    except OSError:
-        pass
+    remove_marked(spare, SPARE_MARKER)
 
 
 def keep_spare(tree: Path, spare: Path) -> bool:

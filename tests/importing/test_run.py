@@ -10,7 +10,6 @@ import pytest
 from generator.build import build
 from generator.clock import parse_now
 from generator.importing import write
-from generator.importing.run import import_statuspage
 from generator.responder import lock
 from generator.validate import validate
 from generator.views.audience import Audience

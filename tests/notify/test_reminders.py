@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from tests.notify.conftest import NOW, public_channels, round_trip, set_channels
+from tests.notify.conftest import public_channels, round_trip, set_channels
 
 RECORD = "2026-11-23-api-increased-latency"
 WINDOW = "2026-12-02-api-database-upgrade"

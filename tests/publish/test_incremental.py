@@ -141,14 +141,18 @@ def test_a_failed_incremental_build_leaves_the_site_and_the_cache_as_they_were(p
     run_build(portal, site_dir)
     before = snapshot(tmp_path, skip=(portal,))
     retitle(portal)
+    fail_to_publish(portal, site_dir, monkeypatch)
+    assert changes(before, snapshot(tmp_path, skip=(portal,))) == []
 
+
+def fail_to_publish(portal: Path, site_dir: Path, monkeypatch) -> None:
+    """Build once more, with the disk found full when the build would take the site's place; the build must fail."""
     def full(built, target, holding):
         raise OSError(28, os.strerror(28), str(built))
 
     monkeypatch.setattr(mkdocs_site, "replace_site", full)
     result = CliRunner().invoke(cli, ["build", "--root", str(portal), "--site-dir", str(site_dir), "--now", NOW])
     assert result.exit_code == 1 and "Reusing" in result.output
-    assert changes(before, snapshot(tmp_path, skip=(portal,))) == []
 
 
 def test_files_linked_from_the_previous_build_are_never_written_through(portal, tmp_path):
@@ -246,13 +250,7 @@ def test_a_failed_build_started_from_the_spare_never_changes_the_site(portal, tm
     spare = spare_folder(default_cache_file(site_dir))
     before = snapshot(tmp_path, skip=(portal, spare))
     retitle(portal)
-
-    def full(built, target, holding):
-        raise OSError(28, os.strerror(28), str(built))
-
-    monkeypatch.setattr(mkdocs_site, "replace_site", full)
-    result = CliRunner().invoke(cli, ["build", "--root", str(portal), "--site-dir", str(site_dir), "--now", NOW])
-    assert result.exit_code == 1 and "Reusing" in result.output
+    fail_to_publish(portal, site_dir, monkeypatch)
     assert changes(before, snapshot(tmp_path, skip=(portal, spare))) == []
 
 

@@ -6,15 +6,7 @@ import os
 from pathlib import Path
 
 from generator.publish.spare import SPARE_MARKER, is_spare, keep_spare, prune, spare_folder, take_spare
-
-
-def tree(folder: Path, files: dict[str, str]) -> Path:
-    """Write ``files`` (relative path to text) under ``folder``; return it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for relative, text in files.items():
-        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-        (folder / relative).write_text(text, encoding="utf-8")
-    return folder
+from tests.publish.test_sitedir import tree
 
 
 def listing(folder: Path) -> list[str]:
