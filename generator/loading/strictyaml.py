@@ -37,6 +37,7 @@ BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
+TYPED = (INT, FLOAT, BOOL, NULL)
 
 # The core-schema rules for null, bool, int and float in that order, as one pattern: the group that matched names the tag.
 _PLAIN = re.compile(
@@ -67,6 +68,12 @@ def resolve_plain(value: str) -> str:
         return STR
     matched = _PLAIN.match(value)
     return _PLAIN_TAGS[matched.lastindex] if matched else STR
+
+
+def fits(tag: str, text: str) -> bool:
+    """Whether an explicitly tagged scalar's text reads as that tag does (an integer as a float too)."""
+    resolved = resolve_plain(text)
+    return resolved == tag or (tag == FLOAT and resolved == INT)
 
 
 def scalar_tag(tag: Any, value: str) -> str:
@@ -222,6 +229,10 @@ class _Builder:
         tag = scalar_tag(node.tag, text)
         if tag == STR:
             return text
+        if node.tag.__class__ is not slice and tag in TYPED and not fits(tag, text):
+            short = tag.replace("tag:yaml.org,2002:", "!!")
+            self.refuse(node, "L007", f"YAML tag '{short}' does not fit the value '{text[:40]}'; remove the tag")
+            return INVALID
         if tag == INT:
             return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
         if tag == FLOAT:

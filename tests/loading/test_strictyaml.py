@@ -163,3 +163,18 @@ def test_explicit_collection_tags_are_allowed_and_others_refused() -> None:
     assert data["a"] == [1] and data["b"] == {"c": 1}
     assert data["d"] is INVALID and data["e"] is INVALID
     assert problems == ["3:4 L007", "4:4 L007"]
+
+
+@pytest.mark.parametrize("text", ["!!int x", "!!float x", "!!bool maybe", "!!null x", "!!int 1.5"])
+def test_a_core_tag_that_does_not_fit_its_value_is_refused_at_the_value(text) -> None:
+    """An explicit ``!!int`` and the like on text that does not read as one is a problem, never a crash."""
+    data, problems = read(f"a: {text}\n")
+    assert data["a"] is INVALID
+    assert problems == ["1:4 L007"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("!!int 7", 7), ("!!float 5", 5.0), ("!!bool true", True), ("!!null", None)])
+def test_a_core_tag_that_fits_its_value_is_read(text, expected) -> None:
+    """An explicit core tag on text that reads as it is plain YAML."""
+    data, problems = read(f"a: {text}\n")
+    assert problems == [] and data == {"a": expected}
