@@ -159,9 +159,9 @@ class PageRenderer:
         return OutputFile(source, self.body(self.view, template, source, title, context))
 
     def record_page(self, template: str, source: str, title: str, inputs: bytes, context: Callable[[], dict]) -> OutputFile | KeptFile:
-        """Render a page (one record's, or a month or component listing records) from the ``context`` made on demand
-        and the site's scope alone, unless the site already holds it; ``inputs`` is the digest of everything that
-        context holds (see memo.input_digest)."""
+        """Render a page (a record's, or the history, a month or a component listing records) from the ``context``
+        made on demand and the site's scope alone, unless the site already holds it; ``inputs`` is the digest of
+        everything that context holds (see memo.input_digest)."""
         key = file_key(self.shared, source, input_digest(template, title, inputs))
         return keyed(self.reuse, key, source, lambda: self.body(self.scope, template, source, title, context()))
 
