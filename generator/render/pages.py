@@ -175,7 +175,7 @@ class PageRenderer:
 def page_files(view: SiteView, pages: PageRenderer) -> Iterator[OutputFile | KeptFile]:
     """Render every page of the site with the build's one renderer, one page at a time."""
     digests = {v.id: input_digest(v) for v in view.incidents}
-    listed = partial(listed_digest, {id(v): (v, digests[v.id]) for v in view.incidents})
+    listed = partial(listed_digest, {id(v): digests[v.id] for v in view.incidents})  # the site's views stay alive
     yield pages.page("public/home.md.j2", urls.HOME, view.site.name)
     months = {m.key: input_digest(m.year, m.month, listed(m.incidents)) for m in view.months}
     yield pages.record_page("public/history.md.j2", urls.HISTORY, "Incident history", input_digest(months),
@@ -197,9 +197,9 @@ def page_files(view: SiteView, pages: PageRenderer) -> Iterator[OutputFile | Kep
             yield pages.record_page("public/postmortem.md.j2", urls.postmortem_page(v.id), title, digests[v.id], partial(dict, incident=v))
 
 
-def listed_digest(known: dict[int, tuple[object, bytes]], views: tuple) -> list[bytes]:
+def listed_digest(known: dict[int, bytes], views: tuple) -> list[bytes]:
     """The digest of each view a page lists: the one already taken of that very object, or taken now."""
-    return [known[id(v)][1] if id(v) in known else input_digest(v) for v in views]
+    return [known[id(v)] if id(v) in known else input_digest(v) for v in views]
 
 
 def component_page(pages: PageRenderer, view: SiteView, state, listed: Callable[[tuple], list[bytes]]) -> OutputFile | KeptFile:
