@@ -1,7 +1,8 @@
 """Build a site end to end: load and validate everything, compute views, render every file, then publish.
 
-Like ``mkdocs build`` it works in two phases: nothing is written until all records are loaded, checked and rendered,
-and the site directory is replaced only by a finished build. Before anything is loaded the site directory is checked:
+Like ``mkdocs build`` it works in two phases: the site is built in a scratch folder, and the site directory is
+replaced only by a finished build from records the checks found no error in (on a large corpus they run in a second
+process while the site is rendered). Before anything is loaded the site directory is checked:
 it must be missing, empty or a previous Statusbook build (see ``generator.publish.sitedir``).
 """
 
@@ -15,7 +16,9 @@ from typing import Callable, Iterator
 from generator.loading.corpus import load_root
 from generator.loading.memo import memo_file_for
 from generator.memory import collection_paused
+from generator.model.corpus import Corpus
 from generator.model.site import missing_address
+from generator.problems import Level
 from generator.publish.sitedir import SiteTarget
 from generator.render.assets import asset_files
 from generator.render.badges import badge_files
@@ -29,7 +32,7 @@ from generator.render.pages import PageRenderer, page_files
 from generator.render.search import search_files
 from generator.render.statuspage import api_files
 from generator.render.theme import palette, stylesheets, theme_files, theme_link
-from generator.validate import Report, check_loaded
+from generator.validate import ChecksStopped, Report, check_loaded, checks_beside
 from generator.views.audience import Audience
 from generator.views.page import SiteView, site_view
 from generator.views.portal import Portal, portal_view
@@ -124,24 +127,75 @@ def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progres
           force: bool = False, cache: bool = True) -> BuildResult:
     """Validate the records under ``root``; if they are valid, build the ``audience`` site into ``site_dir``.
 
-    Raises SiteDirRefused before loading anything when ``site_dir`` must not be replaced, and SiteNotConfigured
-    before writing anything when statusbook.yml does not configure the site.
+    The checks run beside the rendering (``checks_beside``), and the built site replaces the old one only once they
+    found no error. Raises SiteDirRefused before loading anything when ``site_dir`` must not be replaced, and
+    SiteNotConfigured before writing anything when statusbook.yml does not configure the site.
     """
-    from generator.publish.mkdocs_site import publish
-
     target = SiteTarget(site_dir, root, audience.value, force, cache)
     target.check()
-    report, view = checked_view(root, audience, now, memo_file_for(root) if cache else None)
-    progress(f"Checked {report.file_count} files: {report.errors} errors, {report.warnings} warnings")
-    if view is None:
-        return BuildResult(report)
+    loaded = load_root(root, memo_file=memo_file_for(root) if cache else None)
+    corpus, load_failed = loaded.corpus, any(p.level is Level.ERROR for p in loaded.problems)
+    with checks_beside(loaded, now) as checked:
+        del loaded  # only the checks need where each field was written
+        confirm = Confirmation(checked, progress)
+        if corpus is None or load_failed:
+            return BuildResult(confirm.report())
+        try:
+            rendered = built(corpus, audience, now, target, progress, confirm)
+        except Exception:
+            if confirm.report().errors:  # invalid records explain any failure to render them
+                return BuildResult(confirm.report())
+            raise
+        return BuildResult(confirm.report(), rendered)
+
+
+class RecordsInvalid(Exception):
+    """The checks found errors after the site was rendered from the records: the build must not replace the site."""
+
+
+@dataclass(slots=True)
+class Confirmation:
+    """The checks' report, waited for once and announced once; ``__call__`` refuses a site built from invalid records."""
+
+    checked: Callable[[], Report]
+    progress: Progress
+    known: Report | None = None
+
+    def report(self) -> Report:
+        """Wait for the checks' report and announce it the first time."""
+        if self.known is None:
+            try:
+                self.known = self.checked()
+            except ChecksStopped as exc:
+                raise BuildError(str(exc)) from None
+            report = self.known
+            self.progress(f"Checked {report.file_count} files: {report.errors} errors, {report.warnings} warnings")
+        return self.known
+
+    def __call__(self) -> None:
+        """Raise RecordsInvalid unless the checks found no error."""
+        if self.report().errors:
+            raise RecordsInvalid()
+
+
+def built(corpus: Corpus, audience: Audience, now: datetime, target: SiteTarget, progress: Progress,
+          confirm: Callable[[], None]) -> int:
+    """Compute the views of ``corpus``, render them and publish the site once ``confirm`` passes; return the file count."""
+    from generator.publish.mkdocs_site import publish
+
+    unbuildable = missing_address(corpus.site, audience.value)
+    if unbuildable:
+        raise SiteNotConfigured(unbuildable)
+    with collection_paused():
+        view = site_view(corpus, audience, now)
+    del corpus
     progress(f"Rendering {len(view.incidents)} {audience.value} records and building with MkDocs")
     reuse = Reuse()
     settings, files = settings_for(view, now), site_files(view, reuse)
     del view  # the files hold the views while they are rendered, and let them go before MkDocs draws the pages
-    rendered = publish(files, settings, target, progress, reuse)
-    progress(f"Built the {audience.value} site in {site_dir} from {rendered} rendered files")
-    return BuildResult(report, rendered)
+    rendered = publish(files, settings, target, progress, reuse, confirm)
+    progress(f"Built the {audience.value} site in {target.site_dir} from {rendered} rendered files")
+    return rendered
 
 
 def render_records(root: Path, audience: Audience, now: datetime, progress: Progress) -> tuple[SiteView, Output] | None:

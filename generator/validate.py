@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from generator.checks.registry import all_rules, checked, settings_problems
 from generator.checks.rules import Rule
@@ -18,9 +21,15 @@ from generator.problems import Level, Problem
 
 # Forking a checker costs about as much as running the rules over two or three thousand incidents on one core.
 CHECK_SHARES_FROM = 4000
+# Checking beside a build pays once the checks take longer than forking and sending their problems back.
+CHECK_BESIDE_FROM = 200
 # What a forked checker inherits from the process that loaded the records: the records, the moment of judgement and
 # the counter of rules claimed so far.
 _INHERITED: tuple[Loaded, datetime, Any] | None = None
+
+
+class ChecksStopped(RuntimeError):
+    """The process checking the records beside a build died before it reported."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +111,54 @@ def checked_in_shares(loaded: Loaded, now: datetime, count: int) -> list[Problem
     finally:
         _INHERITED = None
     return problems
+
+
+def inherited_report() -> Report:
+    """Run every check in a forked process, over the records it inherited."""
+    loaded, now, _ = _INHERITED
+    return check_loaded(loaded, now)
+
+
+def forking_pays(loaded: Loaded) -> bool:
+    """Say whether the checks of ``loaded`` are worth a forked process: the corpus is large enough and forking possible."""
+    return (loaded.corpus is not None and len(loaded.corpus.incidents) >= CHECK_BESIDE_FROM
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+@contextmanager
+def checks_beside(loaded: Loaded, now: datetime) -> Iterator[Callable[[], Report]]:
+    """Check the loaded records in a forked process while the block goes on; yield what waits for their report.
+
+    The block may render from the records before they are known valid, so it must write nothing it cannot discard.
+    Where forking is impossible or does not pay, the checks run before the block. Only the checker keeps what placing
+    problems needs, so that is freed here; if the checker dies, waiting raises ChecksStopped.
+    """
+    if not forking_pays(loaded):
+        report = check_loaded(loaded, now)
+        del loaded
+        yield lambda: report
+        return
+    global _INHERITED
+    gc.freeze()  # this process's collections would otherwise write to every record the checker shares
+    _INHERITED = (loaded, now, None)
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            future = pool.submit(inherited_report)
+            _INHERITED = None
+            del loaded
+            yield lambda: reported(future)
+    finally:
+        _INHERITED = None
+        gc.unfreeze()
+
+
+def reported(future: Any) -> Report:
+    """Wait for the forked checker's report."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise ChecksStopped("the process checking the records stopped before it finished (out of memory?); "
+                            "build again") from None
 
 
 def validate(root: Path, now: datetime, workers: int | None = None) -> Report:

@@ -237,11 +237,12 @@ Rendered = Iterable["OutputFile | KeptFile"]
 
 
 def publish(files: Rendered, settings: SiteSettings, target: SiteTarget, say: Callable[[str], None],
-            reuse: Reuse | None = None) -> int:
+            reuse: Reuse | None = None, confirm: Callable[[], None] = lambda: None) -> int:
     """Build the rendered ``files`` into the target's site directory and return how many there were.
 
     ``files`` is rendered as it is read; before the first is read, ``reuse`` learns which files the previous build
-    rendered from the same inputs and the site still holds. On any failure the existing site is left untouched.
+    rendered from the same inputs and the site still holds. ``confirm`` is called once the site is built and before it
+    replaces the old one: raising there, like any failure, leaves the existing site and cache untouched.
     """
     site_dir = target.site_dir.resolve()
     try:
@@ -250,7 +251,7 @@ def publish(files: Rendered, settings: SiteSettings, target: SiteTarget, say: Ca
             target.check()
             remove_leftovers(site_dir)
             cache_file = cache_for(target, site_dir, say)
-            return build_and_swap(files, settings, site_dir, target.audience, cache_file, say, reuse or Reuse())
+            return build_and_swap(files, settings, site_dir, target.audience, cache_file, say, reuse or Reuse(), confirm)
     except OSError as exc:
         raise PublishError(os_error_message(exc, site_dir)) from None
 
@@ -288,8 +289,9 @@ def write_rendered(files: Rendered, folder: Path) -> Written:
 
 
 def build_and_swap(files: Rendered, settings: SiteSettings, site_dir: Path, audience: str, cache_file: Path | None,
-                   say: Callable[[str], None], reuse: Reuse) -> int:
-    """Build in a marked scratch folder beside ``site_dir``, reusing unchanged files, mark the result ours, and swap it in."""
+                   say: Callable[[str], None], reuse: Reuse, confirm: Callable[[], None]) -> int:
+    """Build in a marked scratch folder beside ``site_dir``, reusing unchanged files, mark the result ours, and swap it
+    in once ``confirm`` passes."""
     work = make_scratch(site_dir.parent, scratch_prefix(site_dir))
     spare = spare_folder(cache_file) if cache_file else None
     try:
@@ -311,6 +313,7 @@ def build_and_swap(files: Rendered, settings: SiteSettings, site_dir: Path, audi
         write_site_marker(work / "site", audience, build)
         linked = {written_as(path): previous.stamps[written_as(path)] for path in unchanged} if previous else {}
         manifest = manifest_of(key, build, digests, work / "site", written.keys, linked)
+        confirm()
         replaced = replace_site(work / "site", site_dir, work)
         if spare is not None and replaced is not None and is_marked_site(replaced):
             keep_spare(replaced, spare)  # a foreign folder replaced with --force is removed, never kept
