@@ -11,10 +11,12 @@ import json
 import logging
 import os
 import posixpath
+import re
 from collections.abc import Callable, Iterator
-from functools import partial
+from functools import lru_cache, partial
 from importlib import metadata
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, TemplateNotFound
 from jinja2.runtime import Context
@@ -31,6 +33,10 @@ from generator.render.compiled import compiled_templates
 
 NAV_TEMPLATE = "partials/nav.html"
 FRONT_MATTER_KEYS = ("title", "toc")
+# A page address that joins a site address by plain concatenation: relative path segments, none of them dot segments.
+PLAIN_PATH = re.compile(r"(?:[\w~%-][\w.~%-]*/)*(?:[\w~%-][\w.~%-]*)?", re.ASCII)
+# A site address whose path needs no normalising: http(s) and a host, no dot segments, parameters, query or fragment.
+PLAIN_BASE = re.compile(r"https?://[^/?#;\s\x00-\x1f]+(?:/(?:[\w~%-][\w.~%-]*/?)*)?", re.ASCII)
 
 
 class InFile(str):
@@ -57,6 +63,14 @@ class FinishedPage(Page):
     def content(self, value: str | None) -> None:
         """Set the content, or let it go with None (MkDocs starts a page with None) or IN_FILE (read it again later)."""
         self._text = None if value is IN_FILE else value
+
+    def _set_canonical_url(self, base: str | None) -> None:
+        """Set the page's full and absolute address as MkDocs does, by concatenation when both addresses are plain."""
+        url, joined = self.url, plain_base(base) if base else None
+        if joined is None or not PLAIN_PATH.fullmatch(url):
+            super()._set_canonical_url(base)
+            return
+        self.canonical_url, self.abs_url = joined[0] + url, joined[1] + url
 
     def is_as_read(self, html: str) -> bool:
         """Whether ``html`` is the very text this page read from its file, unchanged by any plugin."""
@@ -119,6 +133,15 @@ def nav_titles(items: list | None) -> dict[str, str]:
             else:
                 titles[target] = title
     return titles
+
+
+@lru_cache(maxsize=8)
+def plain_base(base: str) -> tuple[str, str] | None:
+    """Return a plain site address ending in '/' and its path, or None when joining it needs ``urljoin``."""
+    if not PLAIN_BASE.fullmatch(base):
+        return None
+    base = base if base.endswith("/") else base + "/"
+    return base, urlsplit(base).path
 
 
 def adopt_pages(files: Files, config: MkDocsConfig) -> Files:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 from generator.build import site_files
 from generator.clock import parse_now
 from generator.loading.corpus import load_root
-from generator.publish.finished import NavOnce, finished_front_matter, nav_titles, toc_tokens, walk_order
+from generator.publish.finished import (
+    PLAIN_PATH, FinishedPage, NavOnce, finished_front_matter, nav_titles, plain_base, toc_tokens, walk_order,
+)
 from generator.views.audience import Audience
 from generator.views.page import site_view
 from tests.site.conftest import NOW, REPO
@@ -158,3 +162,30 @@ def test_front_matter_is_read_as_mkdocs_reads_it(audience):
                                     "---\ntitle: \"T\"\n", "---\ntitle:\"T\"\n---\nx"])
 def test_other_front_matter_is_left_to_mkdocs(source):
     assert finished_front_matter(source) is None
+
+
+SITE_ADDRESSES = [
+    "https://status.acme.example", "https://status.acme.example/", "https://acme.example/status",
+    "https://acme.example/status/", "http://localhost:8000/", "https://user@acme.example:8443/status/",
+    "https://acme.example/%7Ealice/", "HTTPS://Acme.example/", "https://acme.example/a/../b/",
+    "https://acme.example/./s/", "https://acme.example//s/", "https://acme.example/s?x=1", "https://acme.example/s#top",
+    "https://acme.example/s;p", "https://acme\t.example/", "ftp://acme.example/", "s3://bucket/", "", None,
+]
+SOURCES = ["index.md", "incidents/2026/index.md", "incidents/2026/x-y_z.md", "history/2026-11.md", "café/index.md",
+           "with space.md", "a/b.c/d.md", "404.md", "-/.md"]
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.parametrize("base", SITE_ADDRESSES)
+def test_page_addresses_are_joined_as_mkdocs_joins_them(base, directory_urls):
+    config = {"site_url": base, "repo_url": None, "edit_uri": None, "edit_uri_template": None}
+    for source in SOURCES:
+        ours = FinishedPage(None, File(source, "docs", "site", directory_urls), config)
+        theirs = Page(None, File(source, "docs", "site", directory_urls), config)
+        assert (ours.canonical_url, ours.abs_url) == (theirs.canonical_url, theirs.abs_url), source
+
+
+def test_plain_addresses_are_joined_without_urljoin():
+    assert plain_base("https://acme.example/status") == ("https://acme.example/status/", "/status/")
+    assert all(plain_base(base) is None for base in ("HTTPS://Acme.example/", "https://acme.example/a/../b/", "s3://b/"))
+    assert PLAIN_PATH.fullmatch("incidents/2026/x-y_z/") and not PLAIN_PATH.fullmatch("a/../b/")
