@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+import time
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -13,7 +15,7 @@ from generator.loading import records
 from generator.loading.files import find_files, read_file
 from generator.loading.locate import marks_of_source
 from generator.loading.marks import Marks
-from generator.loading.memo import Memo, file_digest, read_memo, shape_of, write_memo
+from generator.loading.memo import Memo, Stamp, file_digest, read_memo, shape_of, write_memo
 from generator.loading.sharing import shared_map
 from generator.loading.source import Source, decode, split_front_matter, yaml_source
 from generator.loading.theme_files import with_theme_files
@@ -32,6 +34,9 @@ PARALLEL_FROM = 400
 # waits for the chunks the workers hold (the one running and the one queued), and sending a chunk costs little.
 CHUNKS_PER_PROCESS = 128
 SMALLEST_CHUNK = 16
+# A file is stamped (and later taken from the memo unread while its stamp holds) only once it has not changed for this
+# long: more than the coarsest clock tick of file systems (FAT keeps two seconds), so no write can share its stamp.
+SETTLED_NS = 3_000_000_000
 LOADERS = {
     "incident": records.load_incident,
     "postmortem": records.load_postmortem,
@@ -133,10 +138,28 @@ def load_file(root: Path, zone: ZoneInfo | None, job: tuple[str, str], digests: 
     return FileResult(path, kind, record, problems + decoded + found, marks, digest)
 
 
-def recalled(root: Path, job: tuple[str, str], memo: Memo) -> FileResult | None:
-    """What loading a file gave the last build, if the file is read without a problem and its bytes are the same."""
+def recalled(root: Path, job: tuple[str, str], memo: Memo, stamp: Stamp | None) -> FileResult | None:
+    """What loading a file gave the last build, if the file is stamped as it was then, or is read without a problem
+    and its bytes are the same."""
+    found = memo.stamped(*job, stamp) if stamp is not None else None
+    if found is not None:
+        return found
     data, problems = read_file(root, job[0])
     return None if data is None or problems else memo.get(*job, file_digest(data))
+
+
+def file_stamps(root: Path, jobs: list[tuple[str, str]]) -> dict[str, Stamp]:
+    """Stamp each regular record file that last changed at least SETTLED_NS before now (links are read every time)."""
+    settled = time.time_ns() - SETTLED_NS
+    stamps = {}
+    for path, _ in jobs:
+        try:
+            found = os.stat(root / path, follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISREG(found.st_mode) and max(found.st_mtime_ns, found.st_ctime_ns) < settled:
+            stamps[path] = (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+    return stamps
 
 
 def load_config(root: Path, path: str, loader) -> tuple[Source | None, Any, list[Problem]]:
@@ -163,14 +186,16 @@ def found_records(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
 
 
 def load_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, str]], workers: int,
-                 memo: Memo | None = None) -> list[FileResult]:
-    """Load record files, taking what ``memo`` holds for files that did not change, and parsing the rest (every file,
-    without reading it first, when the memo holds none; without digesting their bytes when there is no memo)."""
+                 memo: Memo | None = None, stamps: dict[str, Stamp] | None = None) -> list[FileResult]:
+    """Load record files, taking what ``memo`` holds for files that did not change (as their ``stamps`` or bytes
+    say), and parsing the rest (every file, without reading it first, when the memo holds none; without digesting
+    their bytes when there is no memo)."""
     if memo is None:
         return parse_records(root, zone, jobs, workers, digests=False)
     if not memo.files:
         return parse_records(root, zone, jobs, workers)
-    found = [recalled(root, job, memo) for job in jobs]
+    stamps = stamps or {}
+    found = [recalled(root, job, memo, stamps.get(job[0])) for job in jobs]
     parsed = iter(parse_records(root, zone, [job for job, result in zip(jobs, found) if result is None], workers))
     return [result or next(parsed) for result in found]
 
@@ -201,10 +226,10 @@ def remembered_records(root: Path, zone: ZoneInfo | None, jobs: list[tuple[str, 
     """Load record files, through the memo at ``memo_file`` if there is one, and write the memo again if it changed."""
     if memo_file is None:
         return load_records(root, zone, jobs, workers)
-    shape = shape_of(zone)
+    shape, stamps = shape_of(zone), file_stamps(root, jobs)  # stamped before reading: a later write changes them
     memo = read_memo(memo_file, shape) or Memo(shape)
-    results = load_records(root, zone, jobs, workers, memo)
-    entries = ((r.path, memo.entry(r.path, r.kind, r.digest, r)) for r in results if r.digest is not None)
+    results = load_records(root, zone, jobs, workers, memo, stamps)
+    entries = ((r.path, memo.entry(r.path, r.kind, r.digest, r, stamps.get(r.path))) for r in results if r.digest is not None)
     files = {path: entry for path, entry in entries if entry is not None}
     if files.keys() != memo.files.keys() or any(files[path] is not memo.files[path] for path in files):
         write_memo(memo_file, Memo(shape, files))

@@ -1,7 +1,9 @@
 """Record files loaded by an earlier build, kept by each file's digest, so a rebuild parses only the files that changed.
 
-A memo file holds, for each record file of one site root, its kind, the digest of its bytes and what loading it
-gave. It is valid only for the code that wrote it and the site's default time zone, which shape every record. It
+A memo file holds, for each record file of one site root, its kind, the digest of its bytes, what loading it gave
+and, once the file has not changed for a while, its stamp: device, inode, size and the times of its last change. A
+file whose stamp is the same is taken from the memo without being read, as git trusts its index: any write changes a
+file's change time, which no one can set, and a file changed shortly before it was stamped is not stamped at all. It is valid only for the code that wrote it and the site's default time zone, which shape every record. It
 lives in this account's cache folder (``statusbook/`` under ``$XDG_CACHE_HOME``, else ``~/.cache``), never beside a
 site, since it holds internal records that a public site must not carry. It is a pickle, so it is signed with a key
 only this account can read (``statusbook/memo-key``): a memo not signed with it, or damaged, is never unpickled. A
@@ -24,13 +26,14 @@ from generator.account import cache_folder
 from generator.fingerprint import code_digest
 
 MEMO_PREFIX = b"statusbook-records-memo "
-MAGIC = MEMO_PREFIX + b"3\n"
+MAGIC = MEMO_PREFIX + b"4\n"
 KEY_BYTES = 32
 SIGNATURE_BYTES = 32
 SHAPE_BYTES = 16
 
 
-Entry = tuple[str, bytes, bytes]
+Stamp = tuple[int, int, int, int, int]
+Entry = tuple[str, bytes, bytes, "Stamp | None"]
 
 
 @dataclass(slots=True)
@@ -46,14 +49,19 @@ class Memo:
         found = self.files.get(path)
         return unpickled(found[2]) if found is not None and found[0] == kind and found[1] == digest else None
 
-    def entry(self, path: str, kind: str, digest: bytes, result: Any) -> Entry | None:
-        """The entry that remembers ``result``: this memo's own if it holds the same file, else a new one; None when
-        the result cannot be pickled (the file is parsed next time)."""
+    def stamped(self, path: str, kind: str, stamp: Stamp) -> Any | None:
+        """What loading the file gave before, if its kind is the same and it was stamped exactly as it is now."""
+        found = self.files.get(path)
+        return unpickled(found[2]) if found is not None and found[0] == kind and found[3] == stamp else None
+
+    def entry(self, path: str, kind: str, digest: bytes, result: Any, stamp: Stamp | None) -> Entry | None:
+        """The entry that remembers ``result`` with ``stamp``: this memo's own if it holds the same file so stamped,
+        else a new one; None when the result cannot be pickled (the file is parsed next time)."""
         found = self.files.get(path)
         if found is not None and found[0] == kind and found[1] == digest:
-            return found
+            return found if found[3] == stamp else (kind, digest, found[2], stamp)
         try:
-            return kind, digest, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+            return kind, digest, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), stamp
         except (pickle.PicklingError, TypeError, AttributeError):
             return None
 

@@ -191,7 +191,7 @@ def test_records_that_cannot_be_pickled_are_parsed_next_time_and_the_load_goes_o
 def test_without_a_memo_no_file_is_read_twice(portal, monkeypatch):
     recalled: list[tuple[str, str]] = []
     recall = corpus_module.recalled
-    monkeypatch.setattr(corpus_module, "recalled", lambda root, job, memo: recalled.append(job) or recall(root, job, memo))
+    monkeypatch.setattr(corpus_module, "recalled", lambda root, job, *rest: recalled.append(job) or recall(root, job, *rest))
     load(portal)
     assert recalled == []
     load(portal)
@@ -225,3 +225,50 @@ def test_files_are_digested_only_for_a_memo(portal):
     assert [r.digest for r in for_memo] == [file_digest((portal / path).read_bytes()) for path, _ in jobs]
     assert [(r.path, r.record, r.problems, r.marks) for r in without] == [
         (r.path, r.record, r.problems, r.marks) for r in for_memo]
+
+
+@pytest.fixture
+def record_reads(monkeypatch) -> list[str]:
+    """The record files read from now on (the settings, people and theme files are left out)."""
+    seen: list[str] = []
+    read = corpus_module.read_file
+    def reading(root, path):
+        if path.startswith(("incidents/", "rotations/")):
+            seen.append(path)
+        return read(root, path)
+
+    monkeypatch.setattr(corpus_module, "read_file", reading)
+    return seen
+
+
+def test_a_file_unchanged_since_its_stamp_is_taken_from_the_memo_unread(portal, parsed, record_reads, monkeypatch):
+    monkeypatch.setattr(corpus_module, "SETTLED_NS", 0)
+    load(portal)
+    retitle(portal)
+    parsed.clear(), record_reads.clear()
+    remembered = load(portal)
+    assert set(record_reads) == {EDITED} and parsed == [EDITED]
+    assert same(remembered, load_root(portal, workers=1))
+
+
+def test_a_write_that_keeps_the_size_and_the_modification_time_is_noticed(portal, parsed, monkeypatch):
+    monkeypatch.setattr(corpus_module, "SETTLED_NS", 0)
+    load(portal)
+    record, before = portal / EDITED, (portal / EDITED).stat()
+    text = record.read_text(encoding="utf-8")
+    start = text.index("title: ") + len("title: ")
+    record.write_text(f"{text[:start]}_{text[start + 1:]}", encoding="utf-8")
+    os.utime(record, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (record.stat().st_size, record.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    parsed.clear()
+    remembered = load(portal)
+    assert parsed == [EDITED]
+    assert next(i.title for i in remembered.corpus.incidents if EDITED.endswith(f"{i.id}.md")).startswith("_")
+
+
+def test_a_file_changed_moments_before_loading_is_not_stamped_and_is_read_again(portal, record_reads):
+    load(portal)
+    record_reads.clear()
+    load(portal)
+    assert len(record_reads) > 30
+    assert {entry[3] for entry in read_memo(memo_file_for(portal), shape_of(None)).files.values()} == {None}
