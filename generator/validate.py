@@ -141,14 +141,16 @@ def checks_beside(loaded: Loaded, now: datetime) -> Iterator[Callable[[], Report
     global _INHERITED
     gc.freeze()  # this process's collections would otherwise write to every record the checker shares
     _INHERITED = (loaded, now, None)
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-            future = pool.submit(inherited_report)
-            _INHERITED = None
-            del loaded
-            yield lambda: reported(future)
+        future = pool.submit(inherited_report)
     finally:
         _INHERITED = None
+        pool.shutdown(wait=False)  # the checker exits as soon as it has sent its report, and its memory is freed
+    del loaded
+    try:
+        yield lambda: reported(future)
+    finally:
         gc.unfreeze()
 
 

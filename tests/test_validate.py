@@ -37,3 +37,18 @@ def test_cycle_collection_stays_paused_from_loading_to_checking_and_resumes_afte
     assert seen == [False, False]
     assert gc.isenabled()
     assert report.file_count > 30
+
+
+def test_the_checker_beside_a_build_exits_once_it_has_reported(monkeypatch) -> None:
+    """The forked checker gives its memory back as soon as its report is in, while the build goes on."""
+    monkeypatch.setattr(generator.validate, "CHECK_BESIDE_FROM", 0)
+    now = parse_now("2026-12-05T12:00:00Z")
+    loaded = generator.validate.load_root(EXAMPLE, 1)
+    expected = generator.validate.check_loaded(loaded, now)
+    before = set(multiprocessing.active_children())
+    with generator.validate.checks_beside(loaded, now) as checked:
+        started = set(multiprocessing.active_children()) - before
+        assert checked() == expected
+        for process in started:
+            process.join(timeout=20)
+        assert started and not any(process.is_alive() for process in started)
