@@ -7,7 +7,8 @@ folder, against the full build (the record memo makes that build parse only the 
 beside the site makes it render and write only the pages whose inputs or content changed), and then once more after
 another edit, as an author's next build: that one starts from the spare tree the first rebuild kept of the site it
 replaced (a first rebuild has none yet, so it links every unchanged file into new folders). It prints peak memory
-(the largest process of the build) and the size of the site. With --growth it also builds twice the largest size,
+(the proportional set sizes of all the build's processes summed: the build, its loading worker and the checker it
+forks) and the size of the site. With --growth it also builds twice the largest size,
 to show whether build time grows linearly."""
 
 from __future__ import annotations

@@ -9,18 +9,52 @@ from dataclasses import dataclass
 
 COLUMNS = ("figure", "seconds", "floor", "ratio", "goal")
 
-# Run a command as a child of a fresh interpreter, so that RUSAGE_CHILDREN covers this one command and its worker
-# processes; print its wall seconds and the peak resident set of its largest process, in MB.
+# Run a command as a child of a fresh interpreter and print its wall seconds and its peak memory in MB: the peak of the
+# proportional set sizes of all its processes summed (sampled ten times a second from /proc, so a checker or worker
+# running beside the main process counts), or where /proc is missing (or the command ended before the first sample)
+# the resident set of its largest process.
 WRAP = """
-import json, resource, subprocess, sys, time
-start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-seconds = time.perf_counter() - start
-if done.returncode not in (0, 1):
-    sys.exit(done.stderr or f"exit {done.returncode}")
-print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
-"""
+import json, os, resource, subprocess, sys, threading, time
 
+def tree(pid):
+    found, todo = [], [pid]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as listed:
+                    todo.extend(int(child) for child in listed.read().split())
+        except OSError:
+            pass
+    return found
+
+def pss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            return next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0)
+    except OSError:
+        return 0
+
+peak, stop = [0], threading.Event()
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+def sample():
+    while not stop.wait(0.1):
+        peak[0] = max(peak[0], sum(pss_kb(pid) for pid in tree(child.pid)))
+
+sampler = threading.Thread(target=sample, daemon=True)
+sampler.start()
+_, errors = child.communicate()
+seconds = time.perf_counter() - start
+stop.set()
+sampler.join()
+if child.returncode not in (0, 1):
+    sys.exit(errors or f"exit {child.returncode}")
+largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": seconds, "peak_mb": (peak[0] or largest) / 1024}))
+"""
 
 @dataclass(frozen=True, slots=True)
 class Row:
