@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from generator.checks.folding import ascii_stems, mentions_any
 from generator.checks.rules import CheckContext, RuleList
 from generator.model.incident import Incident
 from generator.problems import FieldPath, Level, Problem, field_name
@@ -45,10 +46,13 @@ def vague_wording(ctx: CheckContext) -> Iterator[Problem]:
     pattern = vague_pattern(ctx.corpus.site.vague_words)
     if pattern is None:
         return
+    stems = ascii_stems(ctx.corpus.site.vague_words)
     for incident in ctx.corpus.incidents:
         if incident.is_imported:
             continue
         for where, text in status_texts(incident):
+            if stems is not None and not mentions_any(stems, text):
+                continue
             words = found_words(pattern, text)
             if words:
                 quoted = " and ".join(f"'{word}'" for word in words)
