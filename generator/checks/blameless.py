@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from generator.checks.folding import ascii_stems, mentions_any
+from generator.model.folding import ascii_stems, mentions_any
 from generator.checks.rules import CheckContext, RuleList
 from generator.model.postmortem import Postmortem
 from generator.model.site import Person

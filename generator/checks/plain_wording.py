@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from generator.checks.folding import ascii_stems, mentions_any
+from generator.model.folding import ascii_stems, mentions_any
 from generator.checks.rules import CheckContext, RuleList
 from generator.model.incident import Incident
 from generator.problems import FieldPath, Level, Problem, field_name

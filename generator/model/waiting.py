@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator.model.folding import mentions_any
 from generator.model.incident import Update
 
 # Words of an update message that say the response waits on someone; matched as whole words, in any case.
@@ -14,6 +15,8 @@ _BLOCKED = re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(w.split()) for w in B
 def blocked_words(message: str) -> list[str]:
     """Return the words of a message that say it is blocked or waiting, lower-cased, once each, in order."""
     found: dict[str, None] = {}
+    if not mentions_any(("blocked", "waiting"), message):
+        return []
     for match in _BLOCKED.finditer(message):
         found.setdefault(" ".join(match.group(0).lower().split()))
     return list(found)

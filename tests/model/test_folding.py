@@ -9,8 +9,9 @@ import sys
 import pytest
 
 from generator.checks.blameless import BLAME, BLAME_STEMS
-from generator.checks.folding import ascii_stems, folded, mentions_any
+from generator.model.folding import ascii_stems, folded, mentions_any
 from generator.checks.plain_wording import vague_pattern
+from generator.model.waiting import _BLOCKED, blocked_words
 
 EVERY_CHARACTER = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
 
@@ -51,3 +52,8 @@ def test_words_that_are_not_ascii_are_always_matched_by_their_pattern():
 
 def test_a_text_without_any_stem_is_skipped():
     assert not mentions_any(BLAME_STEMS, "Rolled back the deploy; error rate below 0.1% for 30 minutes, checked by bruno.")
+
+
+@pytest.mark.parametrize("text", ["BLOCKED by the vendor", "Waiting\u00a0on AWS", "waıting for DNS", "ſtill blocked"])
+def test_a_message_that_says_it_waits_is_found(text):
+    assert _BLOCKED.search(text) and blocked_words(text)
