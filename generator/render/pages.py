@@ -29,7 +29,7 @@ from generator.render.memo import Reuse, file_key, input_digest, keyed, shared_d
 from generator.render.output import KeptFile, OutputFile
 from generator.render.times import KEPT, utc_text, zone_text
 from generator.views.audience import Audience
-from generator.views.history import MONTH_NAMES
+from generator.views.history import FULL_MONTHS, MONTH_NAMES, earlier_by_year
 from generator.views.page import SiteView
 
 STATUS_ICONS = {
@@ -178,8 +178,10 @@ def page_files(view: SiteView, pages: PageRenderer) -> Iterator[OutputFile | Kep
     listed = partial(listed_digest, {id(v): digests[v.id] for v in view.incidents})  # the site's views stay alive
     yield pages.page("public/home.md.j2", urls.HOME, view.site.name)
     months = {m.key: input_digest(m.year, m.month, listed(m.incidents)) for m in view.months}
-    yield pages.record_page("public/history.md.j2", urls.HISTORY, "Incident history", input_digest(months),
-                            partial(dict, months=view.months))
+    full, earlier = view.months[:FULL_MONTHS], earlier_by_year(view.months[FULL_MONTHS:])
+    history = input_digest([months[m.key] for m in full], earlier)  # an earlier month counts by its records alone
+    yield pages.record_page("public/history.md.j2", urls.HISTORY, "Incident history", history,
+                            partial(dict, months=full, earlier=earlier))
     for m in view.months:
         inputs = months[m.key]
         yield pages.record_page("public/month.md.j2", urls.month_page(m.key), f"Incidents in {m.title}", inputs,

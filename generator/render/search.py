@@ -75,7 +75,7 @@ def page_entries(view: SiteView) -> list[dict[str, str]]:
     """Entries for the site's own pages: status, history, subscribe, and the portal's sections."""
     found = [
         entry(urls.HOME, view.site.name, facts(view.status.description)),
-        entry(urls.HISTORY, "Incident history", facts("Every incident and maintenance, month by month")),
+        entry(urls.HISTORY, "Incident history", facts("The latest months of incidents and maintenance, and every earlier month")),
         entry(urls.SUBSCRIBE, "Subscribe to updates", facts("Feeds, calendars, webhooks and the status API")),
     ]
     if view.portal is not None:

@@ -32,6 +32,28 @@ class Month:
 
 
 @dataclass(frozen=True, slots=True)
+class MonthLink:
+    """A month the history page links to instead of listing it: its key, its name in words and how many records began in it."""
+
+    key: str
+    name: str
+    count: int
+
+
+# The history page lists the newest months with incidents in full, as Statuspage's lists three months; it links to
+# each earlier month's own page, so the page stays short however long the history grows.
+FULL_MONTHS = 3
+
+
+def earlier_by_year(earlier: tuple[Month, ...]) -> tuple[tuple[int, tuple[MonthLink, ...]], ...]:
+    """Group the months the history page links to by year, newest first, each with its count."""
+    years: dict[int, list[MonthLink]] = {}
+    for month in earlier:
+        years.setdefault(month.year, []).append(MonthLink(month.key, MONTH_NAMES[month.month - 1], len(month.incidents)))
+    return tuple((year, tuple(links)) for year, links in years.items())
+
+
+@dataclass(frozen=True, slots=True)
 class Day:
     """One day of the team time zone and the incidents and maintenance that began on it."""
 

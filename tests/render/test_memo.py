@@ -64,6 +64,17 @@ def test_equal_records_give_equal_keys_and_a_changed_one_changes_only_its_own(ex
     assert all(API in path for path in differ - listings)
 
 
+def test_the_history_is_keyed_by_its_full_months_and_the_counts_of_earlier_ones(example):
+    first = keyed_files(example, Audience.PUBLIC)
+    june = next(i for i in example.incidents if i.id.startswith("2026-06"))
+    retitled = keyed_files(replace(example, incidents=[replace(i, title="Edited") if i is june else i
+                                                       for i in example.incidents]), Audience.PUBLIC)
+    assert retitled[urls.HISTORY].key == first[urls.HISTORY].key
+    assert retitled[urls.month_page("2026-06")].key != first[urls.month_page("2026-06")].key
+    removed = keyed_files(replace(example, incidents=[i for i in example.incidents if i is not june]), Audience.PUBLIC)
+    assert removed[urls.HISTORY].key != first[urls.HISTORY].key
+
+
 def test_another_moment_keys_every_file_anew(example):
     first, later = keyed_files(example, Audience.INTERNAL), keyed_files(example, Audience.INTERNAL, parse_now("2026-11-24T18:00:00Z"))
     assert all(first[path].key != later[path].key for path in first)

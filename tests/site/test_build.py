@@ -55,15 +55,20 @@ def test_incident_page_lists_updates_newest_first_with_utc_times(public_site):
     assert "farah" not in page and "Internal notes" not in page
 
 
-def test_history_lists_each_months_incidents_with_title_impact_and_duration(public_site):
+def test_history_lists_the_latest_months_in_full_and_links_to_earlier_ones(public_site):
     history = visible_text(text(public_site, "history/index.html"))
-    assert "November 2026" in history and "June 2026" in history and "records" not in history
+    assert "December 2026" in history and "October 2026" in history and "records" not in history
     assert ("Increased latency on the Public API and webhooks Minor impact · 2026-11-23 14:48 UTC · 3 h 12 min so far"
             " · Monitoring") in history
-    assert "Everything from November 2026 (4)" in history and "Everything from June 2026 (1)" in history
+    assert "Everything from November 2026 (4)" in history and "Everything from October 2026 (2)" in history
+    assert "Earlier months 2026 September (2) · August (1) · July (3) · June (1)" in history
+    assert "Everything from September 2026" not in history and "Elevated error rates on the Public API" not in history
     assert 'href="../history/2026-11/"' in text(public_site, "history/index.html")
+    assert 'href="../history/2026-06/"' in text(public_site, "history/index.html")
     month = text(public_site, "history/2026-11/index.html")
     assert f"../../incidents/{OPEN_ID}/" in month
+    june = visible_text(text(public_site, "history/2026-06/index.html"))
+    assert "Elevated error rates on the Public API" in june
 
 
 def test_status_pages_carry_no_navigation_tree_or_table_of_contents(public_site):
