@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Generator
 
 from generator.loading.corpus import load_root
 from generator.loading.memo import memo_file_for
@@ -32,7 +32,7 @@ from generator.render.pages import PageRenderer, page_files
 from generator.render.search import search_files
 from generator.render.statuspage import api_files
 from generator.render.theme import palette, stylesheets, theme_files, theme_link
-from generator.validate import ChecksStopped, Report, check_loaded, checks_beside
+from generator.validate import ChecksStopped, ForkedReport, KnownReport, Report, check_loaded, checks_beside
 from generator.views.audience import Audience
 from generator.views.page import SiteView, site_view
 from generator.views.portal import Portal, portal_view
@@ -61,7 +61,7 @@ class BuildResult:
         return self.rendered > 0
 
 
-def site_files(view: SiteView, reuse: Reuse | None = None) -> Iterator[OutputFile | KeptFile]:
+def site_files(view: SiteView, reuse: Reuse | None = None) -> Generator[OutputFile | KeptFile, None, None]:
     """Render every file of the site, a renderer at a time, so a build can write them as they come; a keyed file the
     site already holds from the same inputs (as ``reuse`` says once the first file is asked for) is not rendered again."""
     with collection_paused():
@@ -135,9 +135,9 @@ def build(root: Path, audience: Audience, site_dir: Path, now: datetime, progres
     target.check()
     loaded = load_root(root, memo_file=memo_file_for(root) if cache else None)
     corpus, load_failed = loaded.corpus, any(p.level is Level.ERROR for p in loaded.problems)
-    with checks_beside(loaded, now) as checked:
+    with checks_beside(loaded, now) as pending:
         del loaded  # only the checks need where each field was written
-        confirm = Confirmation(checked, progress)
+        confirm = Confirmation(pending, progress)
         if corpus is None or load_failed:
             return BuildResult(confirm.report())
         try:
@@ -155,9 +155,10 @@ class RecordsInvalid(Exception):
 
 @dataclass(slots=True)
 class Confirmation:
-    """The checks' report, waited for once and announced once; ``__call__`` refuses a site built from invalid records."""
+    """The checks' report, waited for and announced once: ``__call__`` refuses a site built from invalid records, and
+    ``poll`` does so as soon as the report is in, so a build of invalid records stops early."""
 
-    checked: Callable[[], Report]
+    pending: KnownReport | ForkedReport
     progress: Progress
     known: Report | None = None
 
@@ -165,7 +166,7 @@ class Confirmation:
         """Wait for the checks' report and announce it the first time."""
         if self.known is None:
             try:
-                self.known = self.checked()
+                self.known = self.pending.report()
             except ChecksStopped as exc:
                 raise BuildError(str(exc)) from None
             report = self.known
@@ -177,10 +178,16 @@ class Confirmation:
         if self.report().errors:
             raise RecordsInvalid()
 
+    def poll(self) -> None:
+        """Raise RecordsInvalid if the checks have already reported errors; never wait for them."""
+        if self.known is not None or self.pending.ready():
+            self()
+
 
 def built(corpus: Corpus, audience: Audience, now: datetime, target: SiteTarget, progress: Progress,
-          confirm: Callable[[], None]) -> int:
-    """Compute the views of ``corpus``, render them and publish the site once ``confirm`` passes; return the file count."""
+          confirm: Confirmation) -> int:
+    """Compute the views of ``corpus``, render them and publish the site once ``confirm`` passes (stopping as soon as
+    it is known not to); return the file count."""
     from generator.publish.mkdocs_site import publish
 
     unbuildable = missing_address(corpus.site, audience.value)
@@ -189,11 +196,15 @@ def built(corpus: Corpus, audience: Audience, now: datetime, target: SiteTarget,
     with collection_paused():
         view = site_view(corpus, audience, now)
     del corpus
+    confirm.poll()
     progress(f"Rendering {len(view.incidents)} {audience.value} records and building with MkDocs")
     reuse = Reuse()
     settings, files = settings_for(view, now), site_files(view, reuse)
     del view  # the files hold the views while they are rendered, and let them go before MkDocs draws the pages
-    rendered = publish(files, settings, target, progress, reuse, confirm)
+    try:
+        rendered = publish(files, settings, target, progress, reuse, confirm, confirm.poll)
+    finally:
+        files.close()  # a build stopped midway ends the rendering, and the pause of collection it holds
     progress(f"Built the {audience.value} site in {target.site_dir} from {rendered} rendered files")
     return rendered
 

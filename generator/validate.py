@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from generator.checks.registry import all_rules, checked, settings_problems
 from generator.checks.rules import Rule
@@ -125,42 +125,79 @@ def forking_pays(loaded: Loaded) -> bool:
             and "fork" in multiprocessing.get_all_start_methods())
 
 
+@dataclass(frozen=True, slots=True)
+class KnownReport:
+    """The report of checks that already ran."""
+
+    known: Report
+
+    def ready(self) -> bool:
+        """Whether the report is in: always."""
+        return True
+
+    def report(self) -> Report:
+        """The report."""
+        return self.known
+
+
+@dataclass(frozen=True, slots=True)
+class ForkedReport:
+    """The report of checks running in a forked process."""
+
+    future: Future
+
+    def ready(self) -> bool:
+        """Whether the report is in (or the checker died), without waiting."""
+        return self.future.done()
+
+    def report(self) -> Report:
+        """Wait for the report; raise ChecksStopped if the checker died."""
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            raise ChecksStopped("the process checking the records stopped before it finished (out of memory?); "
+                                "build again") from None
+
+
 @contextmanager
-def checks_beside(loaded: Loaded, now: datetime) -> Iterator[Callable[[], Report]]:
-    """Check the loaded records in a forked process while the block goes on; yield what waits for their report.
+def checks_beside(loaded: Loaded, now: datetime) -> Iterator[KnownReport | ForkedReport]:
+    """Check the loaded records in a forked process while the block goes on; yield their report to come.
 
     The block may render from the records before they are known valid, so it must write nothing it cannot discard.
-    Where forking is impossible or does not pay, the checks run before the block. Only the checker keeps what placing
-    problems needs, so that is freed here; if the checker dies, waiting raises ChecksStopped.
+    Where forking is impossible, fails or does not pay, the checks run before the block. Only the checker keeps what
+    placing problems needs, so that is freed here.
     """
-    if not forking_pays(loaded):
-        report = check_loaded(loaded, now)
+    future = forked_checks(loaded, now) if forking_pays(loaded) else None
+    if future is None:
+        report = KnownReport(check_loaded(loaded, now))
         del loaded
-        yield lambda: report
+        yield report
         return
-    global _INHERITED
-    gc.freeze()  # this process's collections would otherwise write to every record the checker shares
-    _INHERITED = (loaded, now, None)
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    try:
-        future = pool.submit(inherited_report)
-    finally:
-        _INHERITED = None
-        pool.shutdown(wait=False)  # the checker exits as soon as it has sent its report, and its memory is freed
     del loaded
     try:
-        yield lambda: reported(future)
+        yield ForkedReport(future)
     finally:
         gc.unfreeze()
 
 
-def reported(future: Any) -> Report:
-    """Wait for the forked checker's report."""
+def forked_checks(loaded: Loaded, now: datetime) -> Future | None:
+    """Fork a process that checks ``loaded`` and exits once it has sent its report; None when none can be forked.
+
+    Collection stays frozen in this process while the checker runs (the caller unfreezes it), since collections would
+    otherwise write to every record the checker shares.
+    """
+    global _INHERITED
+    gc.freeze()
+    _INHERITED = (loaded, now, None)
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     try:
-        return future.result()
-    except BrokenProcessPool:
-        raise ChecksStopped("the process checking the records stopped before it finished (out of memory?); "
-                            "build again") from None
+        return pool.submit(inherited_report)
+    except OSError:  # no process to be had (the process or memory limit): check in this one
+        gc.unfreeze()
+        return None
+    finally:
+        _INHERITED = None
+        pool.shutdown(wait=False)  # the checker exits as soon as it has sent its report, and its memory is freed
 
 
 def validate(root: Path, now: datetime, workers: int | None = None) -> Report:

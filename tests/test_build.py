@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -11,6 +12,12 @@ from click.testing import CliRunner
 import generator.build
 import generator.validate
 from generator.cli import cli
+from generator.clock import parse_now
+from generator.loading.corpus import load_root
+from generator.publish import mkdocs_site
+from generator.publish.sitedir import SiteTarget
+from generator.views.audience import Audience
+from generator.views.page import site_view
 from tests.hostile.tree import changes, snapshot
 from tests.site.conftest import NOW, copy_portal, site_files
 
@@ -110,3 +117,35 @@ def test_a_checker_that_dies_fails_the_build_and_leaves_the_site_alone(portal, t
     assert result.exit_code == 1
     assert "Error: the process checking the records stopped before it finished" in result.output
     assert changes(before, snapshot(tmp_path, skip=(portal, checked_by))) == []
+
+
+def test_a_build_stops_as_soon_as_the_checks_report_errors(portal, tmp_path, checked_by, monkeypatch):
+    ran: list[str] = []
+    monkeypatch.setattr(generator.validate.ForkedReport, "ready", lambda self: self.future.result() is not None)
+    monkeypatch.setattr(mkdocs_site, "run_mkdocs", lambda *arguments: ran.append("mkdocs"))
+    detect_before_start(portal)
+    result = run(portal, tmp_path / "site")
+    assert result.exit_code == 1 and "[I201]" in result.output
+    assert "Rendering" not in result.output and ran == [] and not (tmp_path / "site").exists()
+
+
+def test_a_checkpoint_that_raises_stops_the_build_before_mkdocs_and_keeps_the_site(portal, tmp_path, monkeypatch):
+    site_dir = tmp_path / "site"
+    assert run(portal, site_dir).exit_code == 0
+    before = snapshot(tmp_path, skip=(portal,))
+    calls: list[int] = []
+
+    def stop_at_the_third() -> None:
+        calls.append(1)
+        if len(calls) == 3:
+            raise generator.build.RecordsInvalid()
+
+    ran: list[str] = []
+    monkeypatch.setattr(mkdocs_site, "run_mkdocs", lambda *arguments: ran.append("mkdocs"))
+    view = site_view(load_root(portal).corpus, Audience.PUBLIC, parse_now(NOW))
+    files, settings = generator.build.site_files(view), generator.build.settings_for(view, parse_now(NOW))
+    with pytest.raises(generator.build.RecordsInvalid):
+        mkdocs_site.publish(files, settings, SiteTarget(site_dir, portal), lambda _: None, checkpoint=stop_at_the_third)
+    files.close()
+    assert ran == [] and len(calls) == 3 and gc.isenabled()
+    assert changes(before, snapshot(tmp_path, skip=(portal,))) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 from pathlib import Path
 
 import generator.validate
@@ -46,9 +47,24 @@ def test_the_checker_beside_a_build_exits_once_it_has_reported(monkeypatch) -> N
     loaded = generator.validate.load_root(EXAMPLE, 1)
     expected = generator.validate.check_loaded(loaded, now)
     before = set(multiprocessing.active_children())
-    with generator.validate.checks_beside(loaded, now) as checked:
+    with generator.validate.checks_beside(loaded, now) as pending:
         started = set(multiprocessing.active_children()) - before
-        assert checked() == expected
+        assert pending.report() == expected
         for process in started:
             process.join(timeout=20)
         assert started and not any(process.is_alive() for process in started)
+
+
+def test_checks_run_here_when_no_process_can_be_forked(monkeypatch) -> None:
+    """A fork refused for want of processes or memory means checking in this process, with collection unfrozen."""
+    def refused():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(generator.validate, "CHECK_BESIDE_FROM", 0)
+    monkeypatch.setattr(os, "fork", refused)
+    now = parse_now("2026-12-05T12:00:00Z")
+    loaded = generator.validate.load_root(EXAMPLE, 1)
+    expected = generator.validate.check_loaded(loaded, now)
+    with generator.validate.checks_beside(loaded, now) as pending:
+        assert isinstance(pending, generator.validate.KnownReport) and pending.report() == expected
+    assert gc.get_freeze_count() == 0

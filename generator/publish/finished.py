@@ -176,10 +176,12 @@ class FinishedPages(BasePlugin):
     neither reads nor writes them.
     """
 
-    def __init__(self, folder: Path, paths: list[str], unchanged: frozenset[str] = frozenset()) -> None:
-        """Hold where the rendered files are, their paths, and which of them the site folder already has."""
+    def __init__(self, folder: Path, paths: list[str], unchanged: frozenset[str] = frozenset(),
+                 checkpoint: Callable[[], None] = lambda: None) -> None:
+        """Hold where the rendered files are, their paths, which of them the site folder already has, and what to call
+        after each page is drawn (raising there stops the build)."""
         super().__init__()
-        self.folder, self.paths, self.unchanged = folder, paths, unchanged
+        self.folder, self.paths, self.unchanged, self.checkpoint = folder, paths, unchanged, checkpoint
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the rendered files and adopt the pages before the navigation is made from them."""
@@ -195,8 +197,10 @@ class FinishedPages(BasePlugin):
         return IN_FILE if isinstance(page, FinishedPage) and page.is_as_read(html) else html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Let go of a page's content once it is drawn into its frame; only the written file is needed after."""
+        """Let go of a page's content once it is drawn into its frame (only the written file is needed after), and
+        pass the checkpoint."""
         page.content = None
+        self.checkpoint()
         return output
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -190,8 +190,10 @@ class Collected(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_file: Path, folder: Path, paths: list[str], unchanged: frozenset[str] = frozenset()) -> None:
-    """Build the rendered files at ``paths`` in ``folder`` with MkDocs in this process, writing only what is not ``unchanged``.
+def run_mkdocs(config_file: Path, folder: Path, paths: list[str], unchanged: frozenset[str] = frozenset(),
+               checkpoint: Callable[[], None] = lambda: None) -> None:
+    """Build the rendered files at ``paths`` in ``folder`` with MkDocs in this process, writing only what is not
+    ``unchanged`` and calling ``checkpoint`` after each page drawn.
 
     Raises PublishError with MkDocs' warnings on failure.
     """
@@ -206,7 +208,7 @@ def run_mkdocs(config_file: Path, folder: Path, paths: list[str], unchanged: fro
     logging.getLogger("mkdocs.commands.build").addFilter(notice)
     try:
         config = load_config(config_file=str(config_file))
-        config.plugins["statusbook/finished-pages"] = FinishedPages(folder, paths, unchanged)
+        config.plugins["statusbook/finished-pages"] = FinishedPages(folder, paths, unchanged, checkpoint)
         config.plugins.on_startup(command="build", dirty=bool(unchanged))
         try:
             build(config, dirty=bool(unchanged))
@@ -237,12 +239,14 @@ Rendered = Iterable["OutputFile | KeptFile"]
 
 
 def publish(files: Rendered, settings: SiteSettings, target: SiteTarget, say: Callable[[str], None],
-            reuse: Reuse | None = None, confirm: Callable[[], None] = lambda: None) -> int:
+            reuse: Reuse | None = None, confirm: Callable[[], None] = lambda: None,
+            checkpoint: Callable[[], None] = lambda: None) -> int:
     """Build the rendered ``files`` into the target's site directory and return how many there were.
 
     ``files`` is rendered as it is read; before the first is read, ``reuse`` learns which files the previous build
     rendered from the same inputs and the site still holds. ``confirm`` is called once the site is built and before it
-    replaces the old one: raising there, like any failure, leaves the existing site and cache untouched.
+    replaces the old one, and ``checkpoint`` after each file written and each page drawn: raising in either, like any
+    failure, stops the build and leaves the existing site and cache untouched.
     """
     site_dir = target.site_dir.resolve()
     try:
@@ -251,7 +255,8 @@ def publish(files: Rendered, settings: SiteSettings, target: SiteTarget, say: Ca
             target.check()
             remove_leftovers(site_dir)
             cache_file = cache_for(target, site_dir, say)
-            return build_and_swap(files, settings, site_dir, target.audience, cache_file, say, reuse or Reuse(), confirm)
+            gate = Gate(confirm, checkpoint)
+            return build_and_swap(files, settings, site_dir, target.audience, cache_file, say, reuse or Reuse(), gate)
     except OSError as exc:
         raise PublishError(os_error_message(exc, site_dir)) from None
 
@@ -265,11 +270,20 @@ class Written:
     kept: set[str] = field(default_factory=set)
 
 
-def write_rendered(files: Rendered, folder: Path) -> Written:
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What may stop a build: ``confirm``, called once before the site is replaced, and ``checkpoint``, called often."""
+
+    confirm: Callable[[], None]
+    checkpoint: Callable[[], None]
+
+
+def write_rendered(files: Rendered, folder: Path, checkpoint: Callable[[], None] = lambda: None) -> Written:
     """Write each rendered file into ``folder`` as it comes, so the site is never held in memory; a kept file is
-    already in the site and is not written."""
+    already in the site and is not written. ``checkpoint`` is called after each file."""
     written, folders = Written(), set()
     for item in files:
+        checkpoint()
         path = checked_path(item.path)
         if path in written.digests:
             raise OutputError(f"two outputs for one path: {path}")
@@ -289,9 +303,9 @@ def write_rendered(files: Rendered, folder: Path) -> Written:
 
 
 def build_and_swap(files: Rendered, settings: SiteSettings, site_dir: Path, audience: str, cache_file: Path | None,
-                   say: Callable[[str], None], reuse: Reuse, confirm: Callable[[], None]) -> int:
+                   say: Callable[[str], None], reuse: Reuse, gate: Gate) -> int:
     """Build in a marked scratch folder beside ``site_dir``, reusing unchanged files, mark the result ours, and swap it
-    in once ``confirm`` passes."""
+    in once the gate confirms it."""
     work = make_scratch(site_dir.parent, scratch_prefix(site_dir))
     spare = spare_folder(cache_file) if cache_file else None
     try:
@@ -299,7 +313,7 @@ def build_and_swap(files: Rendered, settings: SiteSettings, site_dir: Path, audi
         key = build_key(mkdocs_config(settings, Path("docs"), Path("site"), Path(OVERRIDES)))
         previous = usable(read_manifest(cache_file) if cache_file else None, key, site_build_id(site_dir, audience), site_dir)
         reuse.kept = kept_files(previous)
-        written = write_rendered(files, work / RENDERED)
+        written = write_rendered(files, work / RENDERED, gate.checkpoint)
         digests = written.digests
         unchanged = reusable(previous, digests)
         if not written.kept <= unchanged:
@@ -308,12 +322,12 @@ def build_and_swap(files: Rendered, settings: SiteSettings, site_dir: Path, audi
         if unchanged:
             say(f"Reusing {len(unchanged)} unchanged files of the previous build; writing {len(digests) - len(unchanged)}")
         with build_environment(settings.epoch):
-            run_mkdocs(config_file, work / RENDERED, list(digests), unchanged)
+            run_mkdocs(config_file, work / RENDERED, list(digests), unchanged, gate.checkpoint)
         build = build_id(key, digests)
         write_site_marker(work / "site", audience, build)
         linked = {written_as(path): previous.stamps[written_as(path)] for path in unchanged} if previous else {}
         manifest = manifest_of(key, build, digests, work / "site", written.keys, linked)
-        confirm()
+        gate.confirm()
         replaced = replace_site(work / "site", site_dir, work)
         if spare is not None and replaced is not None and is_marked_site(replaced):
             keep_spare(replaced, spare)  # a foreign folder replaced with --force is removed, never kept
