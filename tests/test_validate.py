@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import time
 from pathlib import Path
 
 import generator.validate
@@ -40,19 +41,29 @@ def test_cycle_collection_stays_paused_from_loading_to_checking_and_resumes_afte
     assert report.file_count > 30
 
 
+def ends(pid: int, seconds: float = 30) -> bool:
+    """Wait until the process ``pid`` is gone (exited and reaped, by whichever thread), at most ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
 def test_the_checker_beside_a_build_exits_once_it_has_reported(monkeypatch) -> None:
     """The forked checker gives its memory back as soon as its report is in, while the build goes on."""
     monkeypatch.setattr(generator.validate, "CHECK_BESIDE_FROM", 0)
     now = parse_now("2026-12-05T12:00:00Z")
     loaded = generator.validate.load_root(EXAMPLE, 1)
     expected = generator.validate.check_loaded(loaded, now)
-    before = set(multiprocessing.active_children())
+    before = {process.pid for process in multiprocessing.active_children()}
     with generator.validate.checks_beside(loaded, now) as pending:
-        started = set(multiprocessing.active_children()) - before
+        started = {process.pid for process in multiprocessing.active_children()} - before
         assert pending.report() == expected
-        for process in started:
-            process.join(timeout=20)
-        assert started and not any(process.is_alive() for process in started)
+        assert started and all(ends(pid) for pid in started)
 
 
 def test_checks_run_here_when_no_process_can_be_forked(monkeypatch) -> None:
