@@ -3,7 +3,9 @@
 A memo file holds, for each record file of one site root, its kind, the digest of its bytes, what loading it gave
 and, once the file has not changed for a while, its stamp: device, inode, size and the times of its last change. A
 file whose stamp is the same is taken from the memo without being read, as git trusts its index: any write changes a
-file's change time, which no one can set, and a file changed shortly before it was stamped is not stamped at all. It is valid only for the code that wrote it and the site's default time zone, which shape every record. It
+file's change time, which no one can set, and a file changed shortly before it was stamped is not stamped at all.
+
+A memo is valid only for the code that wrote it and the site's default time zone, which shape every record. It
 lives in this account's cache folder (``statusbook/`` under ``$XDG_CACHE_HOME``, else ``~/.cache``), never beside a
 site, since it holds internal records that a public site must not carry. It is a pickle, so it is signed with a key
 only this account can read (``statusbook/memo-key``): a memo not signed with it, or damaged, is never unpickled. A

@@ -30,7 +30,6 @@ def mentions_any(stems: tuple[str, ...], text: str) -> bool:
 def ascii_stems(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
     """The first word of each phrase, folded, to look for before matching the phrases; None when a phrase is not
     ASCII (folding is exact only for ASCII letters), so the pattern must always run."""
-    words = [phrase.split() for phrase in phrases]
     if not all(phrase.isascii() for phrase in phrases):
         return None
-    return tuple(parts[0].lower() for parts in words if parts)
+    return tuple(parts[0].lower() for parts in map(str.split, phrases) if parts)
